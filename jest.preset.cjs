@@ -1,0 +1,14 @@
+/** Shared Jest setup: SWC transpiles TypeScript; `typecheck` checks types separately. */
+module.exports = {
+  testEnvironment: "node",
+  testMatch: ["<rootDir>/**/*.test.ts"],
+  testPathIgnorePatterns: ["/node_modules/", "/dist/", "/files/"],
+  transform: {
+    "^.+\\.ts$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } },
+    ],
+  },
+  moduleFileExtensions: ["ts", "js", "json"],
+  maxWorkers: 1,
+};

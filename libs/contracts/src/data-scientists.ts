@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { arnSchema } from "./arn-schema";
+import { defineStackContract } from "./stack-contract";
+
+/** Outputs of `stacks/data-scientists`: its access and execution roles, its policy and its group. */
+export const dataScientists = defineStackContract(
+  "data-scientists",
+  z.object({
+    accessRoleArn: arnSchema,
+    executionRoleArn: arnSchema,
+    policyArn: arnSchema,
+    groupName: z.string(),
+  }),
+);
+
+/** The data-scientists stack's outputs, as plain values. */
+export type DataScientistsOutputs = z.infer<typeof dataScientists.schema>;

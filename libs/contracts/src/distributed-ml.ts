@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { arnSchema } from "./arn-schema";
+import { defineStackContract } from "./stack-contract";
+
+/** Outputs of `stacks/distributed-ml`: its access and execution roles, its policy and its group. */
+export const distributedMl = defineStackContract(
+  "distributed-ml",
+  z.object({
+    accessRoleArn: arnSchema,
+    executionRoleArn: arnSchema,
+    policyArn: arnSchema,
+    groupName: z.string(),
+  }),
+);
+
+/** The distributed-ml stack's outputs, as plain values. */
+export type DistributedMlOutputs = z.infer<typeof distributedMl.schema>;

@@ -1,0 +1,17 @@
+export { arnSchema } from "./arn-schema";
+export { centralAi, type CentralAiOutputs } from "./central-ai";
+export { contractOf, contracts } from "./contract-registry";
+export { dataScientists, type DataScientistsOutputs } from "./data-scientists";
+export { distributedMl, type DistributedMlOutputs } from "./distributed-ml";
+export { modelBuilders, type ModelBuildersOutputs } from "./model-builders";
+export {
+  clearRecordedReferences,
+  defaultStackName,
+  defineStackContract,
+  recordedStackReferences,
+  type ConsumerOutputs,
+  type ProducerOutputs,
+  type RecordedReference,
+  type StackContract,
+  type StackContractInfo,
+} from "./stack-contract";

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { arnSchema } from "./arn-schema";
+import { defineStackContract } from "./stack-contract";
+
+/** Outputs of `stacks/model-builders`: its roles, its policy, its Identity Store group and permission set. */
+export const modelBuilders = defineStackContract(
+  "model-builders",
+  z.object({
+    accessRoleArn: arnSchema,
+    executionRoleArn: arnSchema,
+    policyArn: arnSchema,
+    identityStoreGroupId: z.string(),
+    permissionSetArn: arnSchema,
+  }),
+);
+
+/** The model-builders stack's outputs, as plain values. */
+export type ModelBuildersOutputs = z.infer<typeof modelBuilders.schema>;

@@ -1,0 +1,41 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { StatementJson } from "../policy-json";
+import { toPolicyJson, type ResolvedStatement } from "../render-policy";
+import type { Statement } from "../statement";
+import { resolve, setUpPulumiMocks } from "../testing";
+import { validatePolicy } from "../validate-policy";
+import { viewMlResources } from "./view-ml-resources";
+
+beforeAll(() => setUpPulumiMocks());
+
+const context = { scope: { partition: "aws", region: "us-east-1", account: "111122223333" }, team: "ds" };
+
+async function render(statements: Statement[]): Promise<StatementJson[]> {
+  return toPolicyJson((await resolve(pulumi.output(statements))) as unknown as ResolvedStatement[]).Statement as StatementJson[];
+}
+
+describe("viewMlResources", () => {
+  it("only describes and lists", async () => {
+    const actions = (await render(viewMlResources(context))).flatMap((s) => s.Action ?? []);
+    expect(actions.filter((action) => !/^sagemaker:(Describe|List)/.test(action))).toEqual([]);
+  });
+
+  it("describes only resources tagged for the team, and untaggable versions and executions by the team's names", async () => {
+    const [tagged, named] = await render(viewMlResources(context));
+    expect(tagged?.Condition).toEqual({ StringEquals: { "aws:ResourceTag/team": "ds" } });
+    expect((tagged?.Resource as string[]).every((r) => r.endsWith("/ds-*"))).toBe(true);
+    expect(named?.Resource).toEqual([
+      "arn:aws:sagemaker:us-east-1:111122223333:model-package/ds-*",
+      "arn:aws:sagemaker:us-east-1:111122223333:pipeline/ds-*/execution/*",
+    ]);
+  });
+
+  // ListModelPackages lists the versions of every group; the data gives it an optional model-package type,
+  // yet the request carries no group ARN to scope it to.
+  it("passes every policy rule but the documented ListModelPackages wildcard", async () => {
+    const document = toPolicyJson((await resolve(pulumi.output(viewMlResources(context)))) as unknown as ResolvedStatement[]);
+    expect(validatePolicy(document, { kind: "identity" }).map((f) => [f.code, f.action])).toEqual([
+      ["WILDCARD_RESOURCE", "sagemaker:ListModelPackages"],
+    ]);
+  });
+});

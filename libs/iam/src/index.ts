@@ -1,0 +1,86 @@
+export type { ActionPattern } from "./action-pattern";
+export { isArn, type Arn } from "./arn";
+export {
+  arnBuilders,
+  type ArnBuilders,
+  type Ec2Arns,
+  type EcrArns,
+  type IamArns,
+  type IamNameWithPath,
+  type IdentityStoreArns,
+  type KmsArns,
+  type LogsArns,
+  type S3Arns,
+  type SageMakerArns,
+  type SsoArns,
+} from "./arns";
+export { partitionOfRegion, scopeFromRegion, type AwsScope } from "./aws-scope";
+export {
+  conditionOperatorFamilies,
+  operatorFamily,
+  type ConditionBlock,
+  type ConditionOperator,
+  type ConditionOperatorFamily,
+  type Conditions,
+  type ConditionValues,
+  type WebIdentityConditionKey,
+} from "./condition";
+export { formatFinding, type Finding, type Severity } from "./finding";
+export type { KnownAction, ServicePrefix } from "./generated/actions";
+export type { ConditionKey, GlobalConditionKey, ServiceConditionKey } from "./generated/condition-keys";
+export { iamDataVersion } from "./generated/iam-data-version";
+export { teamPermissionsBoundary, type TeamPermissionsBoundaryArgs } from "./guardrails/team-permissions-boundary";
+export { normalizePolicy, type NormalizedCondition, type NormalizedPolicy, type NormalizedStatement } from "./normalized-policy";
+export { checkAndRender, policyDocument, type PolicyDocumentOptions } from "./policy-document";
+export {
+  asList,
+  type ConditionJson,
+  type PolicyDocumentJson,
+  type PolicyKind,
+  type PrincipalJson,
+  type StatementJson,
+} from "./policy-json";
+export { PolicyValidationError } from "./policy-validation-error";
+export { policyVariable } from "./policy-variable";
+export type { Principals } from "./principal";
+export { characterLimit, defaultQuotas, policyCharacterCount, splitStatementsToFit, type Quotas } from "./quotas";
+export { renderPolicyJson, toPolicyJson, type ResolvedPrincipals, type ResolvedStatement } from "./render-policy";
+export { renderRuleTable } from "./rule-table";
+export { findRule, ruleRegistry } from "./rule-registry";
+export type { Rule, RuleContext, RuleHit } from "./rules/rule";
+export { allow, deny, type ResourceRef, type Statement, type StatementArgs } from "./statement";
+export {
+  accountTrust,
+  githubActionsTrust,
+  servicePrincipalsWithoutSourceKeys,
+  serviceTrust,
+  type AccountTrustArgs,
+  type GithubActionsTrustArgs,
+  type ServiceTrustArgs,
+} from "./trust-policy";
+export { validatePolicy, type ValidationOptions } from "./validate-policy";
+export { actionsOnlyOnAnyResource, sageMakerReadOnly } from "./activities/sagemaker-read-only";
+export { teamNamePrefix, type ActivityContext } from "./activities/activity-context";
+export { ecrPull, type EcrPullArgs } from "./activities/ecr-pull";
+export { manageEndpoints } from "./activities/manage-endpoints";
+export { manageExperiments } from "./activities/manage-experiments";
+export { manageMlJobs, type ManageMlJobsArgs } from "./activities/manage-ml-jobs";
+export { manageModels, type ManageModelsArgs } from "./activities/manage-models";
+export { managePipelines, type ManagePipelinesArgs } from "./activities/manage-pipelines";
+export { modelMonitoring, type ModelMonitoringArgs } from "./activities/model-monitoring";
+export { passRole, type PassRoleArgs } from "./activities/pass-role";
+export { runStudioApps, type RunStudioAppsArgs } from "./activities/run-studio-apps";
+export { s3BucketAccess, type S3BucketAccessArgs, type S3Buckets } from "./activities/s3-bucket-access";
+export { sageMakerFullAccess } from "./activities/sagemaker-full-access";
+export { sageMakerKms, type SageMakerKmsArgs } from "./activities/sagemaker-kms";
+export { sageMakerLogs } from "./activities/sagemaker-logs";
+export { searchAndVisualizeExperiments } from "./activities/search-and-visualize-experiments";
+export { viewMlResources } from "./activities/view-ml-resources";
+export { vpcNetworkInterfaces, type VpcNetworkInterfacesArgs } from "./activities/vpc-network-interfaces";
+export { dataScientist } from "./personas/data-scientist";
+export { modelBuilder } from "./personas/model-builder";
+export type { PersonaBuilder, PersonaPolicies, PersonaPolicy } from "./personas/persona";
+export { personas, type PersonaName } from "./personas/persona-registry";
+export { readOnlyMlUser } from "./personas/read-only-ml-user";
+export { sageMakerCompute } from "./personas/sagemaker-compute";
+export type { TeamResources } from "./personas/team-resources";

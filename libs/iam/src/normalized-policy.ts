@@ -1,0 +1,67 @@
+import { asList, type ConditionJson, type PolicyDocumentJson, type PrincipalJson } from "./policy-json";
+
+/** A statement with every list-or-single element turned into a list, keeping its 0-based index. */
+export interface NormalizedStatement {
+  index: number;
+  sid?: string;
+  effect: "Allow" | "Deny";
+  principal?: PrincipalJson;
+  notPrincipal?: PrincipalJson;
+  actions?: string[];
+  notActions?: string[];
+  resources?: string[];
+  notResources?: string[];
+  conditions: NormalizedCondition[];
+}
+
+/** One operator/key pair of a Condition element with its values as strings. */
+export interface NormalizedCondition {
+  operator: string;
+  key: string;
+  values: string[];
+}
+
+/** A document whose statements are structurally valid (others are reported by INVALID_DOCUMENT). */
+export interface NormalizedPolicy {
+  version?: string;
+  statements: NormalizedStatement[];
+  /** The compact JSON as it would be sent to AWS, for size quotas. */
+  json: string;
+}
+
+/** Flattens a Condition element into operator/key/values triples. */
+export function normalizeConditions(condition: ConditionJson | undefined): NormalizedCondition[] {
+  const result: NormalizedCondition[] = [];
+  for (const [operator, block] of Object.entries(condition ?? {})) {
+    for (const [key, value] of Object.entries(block ?? {})) {
+      result.push({ operator, key, values: asList(value).map(String) });
+    }
+  }
+  return result;
+}
+
+/** Structural reading of a document; statements that are not objects with a valid Effect are skipped. */
+export function normalizePolicy(document: PolicyDocumentJson): NormalizedPolicy {
+  const statements: NormalizedStatement[] = [];
+  asList(document.Statement).forEach((raw, index) => {
+    if (typeof raw !== "object" || raw === null) return;
+    if (raw.Effect !== "Allow" && raw.Effect !== "Deny") return;
+    statements.push({
+      index,
+      sid: raw.Sid,
+      effect: raw.Effect,
+      principal: raw.Principal,
+      notPrincipal: raw.NotPrincipal,
+      actions: stringList(raw.Action),
+      notActions: stringList(raw.NotAction),
+      resources: stringList(raw.Resource),
+      notResources: stringList(raw.NotResource),
+      conditions: normalizeConditions(raw.Condition),
+    });
+  });
+  return { version: document.Version, statements, json: JSON.stringify(document) };
+}
+
+function stringList(value: string | string[] | undefined): string[] | undefined {
+  return value === undefined ? undefined : asList(value).filter((item) => typeof item === "string");
+}

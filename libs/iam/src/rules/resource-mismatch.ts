@@ -1,0 +1,74 @@
+import { resourceMatchesArnFormat } from "../internal/arn-format-match";
+import {
+  expandActionPattern,
+  findAction,
+  findResourceType,
+  type ActionInfo,
+} from "../internal/service-catalog";
+import type { Rule, RuleHit } from "./rule";
+
+/** The ARN formats an action accepts; empty when it supports only `"*"`. */
+function arnFormatsOf(action: ActionInfo): { type: string; format: string }[] {
+  return action.resourceTypes.flatMap((resourceType) => {
+    const info = findResourceType(action.service, resourceType.name);
+    return info ? [{ type: resourceType.name, format: info.arnFormat }] : [];
+  });
+}
+
+function acceptsAnyOf(action: ActionInfo, resources: string[]): boolean {
+  if (resources.includes("*")) return true;
+  const formats = arnFormatsOf(action);
+  if (action.resourceTypes.length === 0) return false;
+  // A resource type the data lists without an ARN format cannot be checked: give it the benefit of the doubt.
+  if (formats.length < action.resourceTypes.length) return true;
+  return formats.some(({ format }) => resources.some((resource) => resourceMatchesArnFormat(resource, format)));
+}
+
+/** S3 object ARN → bucket ARN, the most common fix; otherwise the format with the partition filled in. */
+function suggestion(action: ActionInfo, resources: string[]): string {
+  const formats = arnFormatsOf(action);
+  if (formats.length === 0) return 'use "Resource": "*" for it, in a statement of its own if the others need narrower resources';
+  const partition = resources.map((r) => r.split(":")[1]).find((p) => p && !p.includes("*")) ?? "aws";
+  if (action.service === "s3" && formats.some((f) => f.type === "bucket")) {
+    const buckets = [...new Set(resources.map((r) => r.replace(/\/.*$/, "")).filter((r) => r.startsWith("arn:")))];
+    if (buckets.length > 0) return `use ${buckets.join(", ")}`;
+  }
+  return `use a resource like ${formats.map((f) => f.format.replace("${Partition}", partition)).join(" or ")}`;
+}
+
+function describeTypes(action: ActionInfo): string {
+  const names = action.resourceTypes.map((type) => type.name);
+  return names.length === 0 ? 'only "*" (it has no resource-level permissions)' : `${names.join(" or ")} resources`;
+}
+
+/** An action must be granted on at least one resource of a type it applies to, or the grant never works. */
+export const resourceMismatch: Rule = {
+  code: "RESOURCE_MISMATCH",
+  severity: "error",
+  trigger:
+    "an action none of whose resource types matches any resource of its statement (for a wildcard pattern: none of the actions it expands to)",
+  check({ policy }) {
+    const hits: RuleHit[] = [];
+    for (const statement of policy.statements) {
+      const resources = statement.resources;
+      if (!statement.actions || !resources || resources.length === 0) continue;
+      for (const action of statement.actions) {
+        if (action === "*") continue;
+        const isPattern = /[*?]/.test(action);
+        const candidates = isPattern ? expandActionPattern(action) : [findAction(action)].filter((a) => a !== undefined);
+        if (candidates.length === 0) continue; // UNKNOWN_ACTION reports it
+        if (candidates.some((candidate) => acceptsAnyOf(candidate, resources))) continue;
+        const first = candidates[0]!;
+        hits.push({
+          statement: statement.index,
+          action,
+          resource: resources.join(", "),
+          message: isPattern
+            ? `no action matching ${action} applies to ${resources.join(", ")}: grant the pattern on resources of its actions' types`
+            : `${first.key} applies to ${describeTypes(first)}, not to ${resources.join(", ")}: ${suggestion(first, resources)}`,
+        });
+      }
+    }
+    return hits;
+  },
+};

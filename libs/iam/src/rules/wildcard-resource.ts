@@ -1,0 +1,31 @@
+import { expandActionPattern, findAction } from "../internal/service-catalog";
+import type { Rule, RuleHit } from "./rule";
+
+/** Allowing on `*` an action that could be scoped to resources grants it on every resource in the account. */
+export const wildcardResource: Rule = {
+  code: "WILDCARD_RESOURCE",
+  severity: "warning",
+  trigger: 'an Allow of an action that supports resource-level permissions on Resource "*" (reported per action)',
+  // A boundary is a ceiling, not a grant: broad resources there are the point.
+  kinds: ["identity", "inline"],
+  check({ policy }) {
+    const hits: RuleHit[] = [];
+    for (const statement of policy.statements) {
+      if (statement.effect !== "Allow" || !statement.resources?.includes("*") || !statement.actions) continue;
+      for (const action of statement.actions) {
+        if (action === "*") continue;
+        const candidates = /[*?]/.test(action) ? expandActionPattern(action) : [findAction(action)].filter((a) => a !== undefined);
+        const scopable = candidates.filter((candidate) => candidate.resourceTypes.length > 0);
+        if (scopable.length === 0) continue;
+        const types = [...new Set(scopable.flatMap((c) => c.resourceTypes.map((t) => t.name)))];
+        hits.push({
+          statement: statement.index,
+          action,
+          resource: "*",
+          message: `${action} supports resource-level permissions (${types.slice(0, 5).join(", ")}${types.length > 5 ? ", …" : ""}) but is allowed on "*": name the team's resources`,
+        });
+      }
+    }
+    return hits;
+  },
+};

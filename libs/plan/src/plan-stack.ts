@@ -1,0 +1,207 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import { partitionOfRegion } from "@ml-iam/iam";
+import { clearRecordedReferences, contractOf, recordedStackReferences } from "@ml-iam/contracts";
+import { dirname, join } from "node:path";
+import hostProcess from "node:process";
+import type { PlanScope } from "./aws-identity-assignment";
+import { PlanError } from "./plan-error";
+import type { PlanFile, PlannedResource } from "./plan-file";
+import { RecordingMocks } from "./recording-mocks";
+import { readStackConfigFile, type StackConfig } from "./stack-config-file";
+import type { WorkspaceStack } from "./workspace-stacks";
+
+/** What planning one stack and env needs. */
+export interface PlanStackOptions {
+  stack: WorkspaceStack;
+  env: string;
+  /** The Pulumi organization stack references resolve in; `organization` is the DIY backends' default. */
+  organization?: string;
+  /** Reads an upstream stack's plan for the same env, or undefined when it has not been planned. */
+  upstreamPlan(project: string, env: string): PlanFile | undefined;
+}
+
+interface RegisterResourceRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getProtect(): boolean;
+  getDeletebeforereplace(): boolean;
+}
+
+interface MockMonitorLike {
+  registerResource(request: RegisterResourceRequest, callback: unknown): unknown;
+  getRegisteredResources(): Map<string, { urn: string }>;
+}
+
+interface PromiseOutput {
+  promise(): Promise<unknown>;
+}
+
+function scopeOf(config: StackConfig, configFile: string): PlanScope {
+  const region = config.values["aws:region"];
+  if (typeof region !== "string" || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
+    throw new Error(`${configFile}: aws:region must be an AWS region such as us-east-1, got ${JSON.stringify(region)}`);
+  }
+  const accounts = config.values["aws:allowedAccountIds"];
+  if (!Array.isArray(accounts) || accounts.length !== 1 || !/^\d{12}$/.test(String(accounts[0]))) {
+    throw new Error(
+      `${configFile}: aws:allowedAccountIds must hold exactly the env's one 12-digit account id, got ${JSON.stringify(accounts)}`,
+    );
+  }
+  return { partition: partitionOfRegion(region), region, account: String(accounts[0]) };
+}
+
+/** Checks that every upstream stack has a plan for this env holding every output of its contract. */
+function upstreamOutputsOf(options: PlanStackOptions): Map<string, Record<string, unknown>> {
+  const byProject = new Map<string, Record<string, unknown>>();
+  for (const project of options.stack.upstream) {
+    const plan = options.upstreamPlan(project, options.env);
+    if (!plan) throw new Error(`upstream stack ${project} has no plan for ${options.env}: plan it first (npx nx run ${project}:plan)`);
+    const contract = contractOf(project);
+    const parsed = contract?.schema.safeParse(plan.outputs);
+    if (parsed && !parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new Error(
+        `upstream stack ${project} (${options.env}) does not honour its contract: output ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+      );
+    }
+    byProject.set(project, plan.outputs);
+  }
+  return byProject;
+}
+
+/** Clears the stack's own modules from the require cache, so each env runs the program afresh. */
+function forgetStackModules(directory: string): void {
+  for (const file of Object.keys(require.cache)) {
+    if (file.startsWith(directory + "/") && !file.includes("/node_modules/")) delete require.cache[file];
+  }
+}
+
+async function resolveOutputs(exported: unknown): Promise<Record<string, unknown>> {
+  const module = (exported ?? {}) as Record<string, unknown>;
+  const resolved: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(module)) {
+    if (key === "__esModule" || typeof value === "function") continue;
+    resolved[key] = await (pulumi.output(value) as unknown as PromiseOutput).promise();
+  }
+  return resolved;
+}
+
+async function waitForRegistrations(): Promise<void> {
+  // The runtime's own RPC queue: resources registered from inside applies are only done when it drains.
+  await (settings as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+}
+
+/**
+ * Runs one stack program for one env in-process with recording mocks, and returns its plan.
+ * Throws {@link PlanError} naming the stack, env, file and problem; it writes nothing itself.
+ */
+export async function planStack(options: PlanStackOptions): Promise<PlanFile> {
+  const { stack, env } = options;
+  const organization = options.organization ?? "organization";
+  const configFile = `stacks/${stack.name}/Pulumi.${env}.yaml`;
+  const fail = (problem: string): never => {
+    throw new PlanError(stack.name, env, problem);
+  };
+
+  let config: StackConfig;
+  let scope: PlanScope;
+  let upstream: Map<string, Record<string, unknown>>;
+  try {
+    config = readStackConfigFile(join(stack.directory, `Pulumi.${env}.yaml`));
+    scope = scopeOf(config, configFile);
+    upstream = upstreamOutputsOf(options);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+
+  const mocks = new RecordingMocks(scope, (stackName) => {
+    const [, project, referencedEnv] = stackName.split("/");
+    const outputs = project ? upstream.get(project) : undefined;
+    if (!project || !outputs || referencedEnv !== env) {
+      throw new Error(
+        `StackReference ${stackName} is not an upstream stack of ${stack.name} for ${env}: declare it in stacks/${stack.name}/project.json implicitDependencies`,
+      );
+    }
+    return outputs;
+  });
+  const registrations = new Map<string, { parent?: string; protect: boolean; deleteBeforeReplace: boolean }>();
+  const errors: string[] = [];
+  const diagnostics: PlanFile["diagnostics"] = [];
+  const onRejection = (reason: unknown) => errors.push(reason instanceof Error ? reason.message : String(reason));
+  const log = pulumi.log as { warn: (message: string) => Promise<void>; error: (message: string) => Promise<void> };
+  const originalLog = { warn: log.warn, error: log.error };
+
+  pulumi.runtime.setAllConfig(config.runtime, config.secretKeys);
+  await pulumi.runtime.setMocks(mocks, stack.name, env, true, organization);
+  const monitor = pulumi.runtime.getMonitor() as unknown as MockMonitorLike;
+  const register = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (request, callback) => {
+    registrations.set(`${request.getType()}::${request.getName()}`, {
+      parent: request.getParent() || undefined,
+      protect: request.getProtect(),
+      deleteBeforeReplace: request.getDeletebeforereplace(),
+    });
+    return register(request, callback);
+  };
+  clearRecordedReferences();
+  forgetStackModules(dirname(stack.main));
+  // While the program runs, its unhandled rejections (failed registrations) are the plan's errors, not the host's.
+  const hostListeners = hostProcess.listeners("unhandledRejection");
+  hostProcess.removeAllListeners("unhandledRejection");
+  hostProcess.on("unhandledRejection", onRejection);
+  log.warn = async (message) => void diagnostics.push({ severity: "warning", message });
+  log.error = async (message) => void errors.push(message);
+  let outputs: Record<string, unknown> = {};
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program is loaded by path, as Pulumi does
+    outputs = await resolveOutputs(require(stack.main));
+  } catch (error) {
+    errors.push(error instanceof Error ? error.message : String(error));
+  } finally {
+    // Let every registration settle, failed ones included, before the host gets its listeners back.
+    await waitForRegistrations().catch((error: unknown) => errors.push(String(error)));
+    for (let tick = 0; tick < 3; tick++) await new Promise((resolve) => setImmediate(resolve));
+    hostProcess.off("unhandledRejection", onRejection);
+    for (const listener of hostListeners) hostProcess.on("unhandledRejection", listener);
+    log.warn = originalLog.warn;
+    log.error = originalLog.error;
+  }
+  if (errors.length > 0) fail([...new Set(errors)].join("\n"));
+
+  const urns = [...monitor.getRegisteredResources().keys()];
+  const steps = mocks.resources.map((resource) => {
+    const urn = urns.find((candidate) => {
+      const parts = candidate.split("::");
+      return parts[parts.length - 1] === resource.name && parts[2]?.split("$").pop() === resource.type;
+    });
+    const planned: PlannedResource = {
+      urn: urn ?? `urn:pulumi:${env}::${stack.name}::${resource.type}::${resource.name}`,
+      ...resource,
+      ...(resource.id === undefined ? { id: undefined } : {}),
+    };
+    const registered = registrations.get(`${resource.type}::${resource.name}`);
+    if (registered?.parent) planned.parent = registered.parent;
+    if (registered?.protect) planned.protect = true;
+    if (registered?.deleteBeforeReplace) planned.deleteBeforeReplace = true;
+    if (planned.id === undefined) delete planned.id;
+    return { op: "create" as const, urn: planned.urn, newState: planned };
+  });
+  steps.sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+
+  return {
+    version: 1,
+    stack: stack.name,
+    env,
+    organization,
+    ...scope,
+    config: config.values,
+    steps,
+    changeSummary: { create: steps.length },
+    outputs,
+    references: recordedStackReferences().map((reference) => ({ ...reference, keys: [...reference.keys].sort() })),
+    planValues: mocks.planValues,
+    diagnostics,
+  };
+}

@@ -1,0 +1,38 @@
+import { join } from "node:path";
+import type { PlanFile, PlannedResource } from "./plan-file";
+import { planStack } from "./plan-stack";
+import { listWorkspaceStacks } from "./workspace-stacks";
+
+const workspaceRoot = join(__dirname, "../../..");
+
+/**
+ * Plans a workspace stack and, first, its upstream stacks, in-process with the plan's own mocks:
+ * how stack tests see exactly what `npm run plan` would write.
+ */
+export async function planWorkspaceStack(name: string, env = "dev"): Promise<PlanFile> {
+  const stacks = listWorkspaceStacks(workspaceRoot);
+  const plans = new Map<string, PlanFile>();
+  const plan = async (stackName: string): Promise<PlanFile> => {
+    const cached = plans.get(stackName);
+    if (cached) return cached;
+    const stack = stacks.find((candidate) => candidate.name === stackName);
+    if (!stack) throw new Error(`no stack ${stackName} in ${workspaceRoot}/stacks`);
+    for (const upstream of stack.upstream) await plan(upstream);
+    // Jest keeps its own module registry; a fresh one per plan runs each program as a new process would.
+    if (typeof jest !== "undefined") jest.resetModules();
+    const result = await planStack({ stack, env, upstreamPlan: (project) => plans.get(project) });
+    plans.set(stackName, result);
+    return result;
+  };
+  return plan(name);
+}
+
+/** The planned resources of a type, e.g. `aws:iam/role:Role`. */
+export function resourcesOfType(plan: PlanFile, type: string): PlannedResource[] {
+  return plan.steps.map((step) => step.newState).filter((resource) => resource.type === type);
+}
+
+/** The policy document a resource carries in an input (`policy`, `assumeRolePolicy`), parsed. */
+export function documentOf(resource: PlannedResource, input = "policy"): { Statement: Record<string, unknown>[] } {
+  return JSON.parse(String(resource.inputs[input])) as { Statement: Record<string, unknown>[] };
+}

@@ -1,0 +1,8 @@
+export { accountId, arnString, bucketName, iamUserName, teamName } from "./config-schemas";
+export { commonConfigShape, readStackConfig, stackConfigFile, type TeamStack } from "./stack-config";
+export { StackConfigError } from "./stack-config-error";
+export { TeamGroup, type TeamGroupArgs } from "./team-group";
+export { teamManagedPolicy, type TeamManagedPolicyArgs } from "./team-managed-policy";
+export { maxRoleNameLength, teamNames, type TeamNames } from "./team-names";
+export { TeamRole, type TeamRoleArgs } from "./team-role";
+export { z } from "zod";

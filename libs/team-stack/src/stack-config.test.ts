@@ -1,0 +1,61 @@
+import * as pulumi from "@pulumi/pulumi";
+import { bucketName } from "./config-schemas";
+import { readStackConfig } from "./stack-config";
+import { z } from "zod";
+
+const validConfig = {
+  "aws:region": "eu-west-1",
+  "aws:allowedAccountIds": '["123456789012"]',
+  "aws:defaultTags": JSON.stringify({ tags: { team: "data-scientists", env: "dev", repository: "acme/ml-iam" } }),
+  "data-scientists:repository": "acme/ml-iam",
+  "data-scientists:datasetBuckets": '["ml-datasets"]',
+};
+
+async function withConfig(config: Record<string, string>) {
+  pulumi.runtime.setAllConfig(config, []);
+  await pulumi.runtime.setMocks({ newResource: () => ({ id: "x", state: {} }), call: () => ({}) }, "data-scientists", "dev", true);
+}
+
+const shape = { datasetBuckets: z.array(bucketName).min(1) };
+
+describe("reading a team stack's config", () => {
+  it("gives typed values and the stack's team, env, scope and names", async () => {
+    await withConfig(validConfig);
+    const { datasetBuckets, sharedAccount, stack } = readStackConfig(shape);
+    expect(datasetBuckets).toEqual(["ml-datasets"]);
+    expect(sharedAccount).toBe(false);
+    expect(stack).toMatchObject({
+      team: "data-scientists",
+      env: "dev",
+      scope: { partition: "aws", region: "eu-west-1", account: "123456789012" },
+      protect: false,
+      repository: "acme/ml-iam",
+    });
+    expect(stack.names.path).toBe("/ml/data-scientists/");
+  });
+
+  it("reports every problem at once, naming the file and each key", async () => {
+    await withConfig({
+      ...validConfig,
+      "aws:allowedAccountIds": '["1234"]',
+      "data-scientists:datasetBuckets": '["ok-bucket", "Bad_Bucket"]',
+      "data-scientists:datasetBucket": "typo",
+    });
+    expect(() => readStackConfig(shape)).toThrow(
+      [
+        "stack data-scientists: stacks/data-scientists/Pulumi.dev.yaml is invalid:",
+        "  - data-scientists:datasetBuckets[1]: is not a valid S3 bucket name (3-63 of a-z, 0-9, '.', '-')",
+        "  - data-scientists:datasetBucket: is not a config key of this stack (misspelled?)",
+        "  - aws:allowedAccountIds.0: is not a 12-digit AWS account id",
+      ].join("\n"),
+    );
+  });
+
+  it("requires the default tags to name the team and env", async () => {
+    await withConfig({
+      ...validConfig,
+      "aws:defaultTags": JSON.stringify({ tags: { team: "someone-else", env: "dev", repository: "acme/ml-iam" } }),
+    });
+    expect(() => readStackConfig(shape)).toThrow('aws:defaultTags.tags.team: must be "data-scientists", got "someone-else"');
+  });
+});

@@ -1,0 +1,87 @@
+import * as pulumi from "@pulumi/pulumi";
+import { User } from "@pulumi/aws/iam";
+import { centralAi } from "@ml-iam/contracts";
+import {
+  accountTrust,
+  s3BucketAccess,
+  sageMakerFullAccess,
+  sageMakerReadOnly,
+  teamPermissionsBoundary,
+} from "@ml-iam/iam";
+import { bucketName, iamUserName, readStackConfig, TeamGroup, teamManagedPolicy, TeamRole, z } from "@ml-iam/team-stack";
+
+// Config: the datasets every ML team reads, and the people of the central AI team.
+const { stack, datasetBuckets, users: userNames } = readStackConfig({
+  datasetBuckets: z.array(bucketName).min(1),
+  users: z.array(iamUserName).default([]),
+});
+const central = { scope: stack.scope, team: stack.team };
+
+// Shared policies: every team may attach these, by the ARNs this stack exports.
+const datasetsRead = teamManagedPolicy({
+  stack,
+  purpose: "datasets-read",
+  shared: true,
+  description: "List the shared dataset buckets and read their objects.",
+  statements: s3BucketAccess(central, { buckets: datasetBuckets, access: "read-only" }),
+});
+const sagemakerReadOnlyPolicy = teamManagedPolicy({
+  stack,
+  purpose: "sagemaker-read-only",
+  shared: true,
+  description: "Describe and list SageMaker resources of this account and region.",
+  statements: sageMakerReadOnly(central),
+});
+const sagemakerFullAccessPolicy = teamManagedPolicy({
+  stack,
+  purpose: "sagemaker-full-access",
+  shared: true,
+  description: "All SageMaker actions on this account's resources in its region; no PassRole.",
+  statements: sageMakerFullAccess(central),
+});
+
+// The boundary every team principal carries; its ARN is known before deploy, so it can protect itself.
+const boundaryName = stack.names.resourceName("team-boundary");
+const boundary = teamManagedPolicy({
+  stack,
+  purpose: "team-boundary",
+  kind: "boundary",
+  shared: true,
+  description: "Permissions boundary of every ML team principal.",
+  statements: teamPermissionsBoundary({
+    scope: stack.scope,
+    boundaryArn: stack.arn.iam.policy({ name: boundaryName, path: stack.names.path }).value,
+    sharedPolicyArns: [datasetsRead.arn, sagemakerReadOnlyPolicy.arn, sagemakerFullAccessPolicy.arn],
+  }),
+});
+
+// Principals: the central team's users (no access keys, no login profiles) reach AWS through the access role.
+const users = userNames.map(
+  (name) =>
+    new User(
+      `user-${name}`,
+      { name, path: stack.names.path, permissionsBoundary: boundary.arn, forceDestroy: false },
+      { deleteBeforeReplace: true },
+    ),
+);
+const accessRole = new TeamRole({
+  stack,
+  purpose: "access",
+  description: "Assumed by central AI team members with MFA.",
+  trust: [accountTrust({ ...stack.scope, requireMfa: true })],
+  permissionsBoundaryArn: boundary.arn,
+  managedPolicies: { "datasets-read": datasetsRead.arn, "sagemaker-full-access": sagemakerFullAccessPolicy.arn },
+});
+const group = new TeamGroup({ stack, members: users.map((user) => user.name), assumableRoleArns: [accessRole.arn] });
+
+// Exports: the contract every consumer stack reads through its StackReference.
+export = centralAi.outputs({
+  permissionsBoundaryArn: boundary.arn,
+  datasetsReadPolicyArn: datasetsRead.arn,
+  sagemakerReadOnlyPolicyArn: sagemakerReadOnlyPolicy.arn,
+  sagemakerFullAccessPolicyArn: sagemakerFullAccessPolicy.arn,
+  datasetBucketArns: pulumi.all(datasetBuckets.map((name) => stack.arn.s3.bucket({ name }).value)),
+  groupName: group.name,
+  userNames: pulumi.all(users.map((user) => user.name)),
+  accessRoleArn: accessRole.arn,
+});

@@ -1,0 +1,107 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inDependencyOrder } from "./plan";
+
+const bin = join(__dirname, "../../bin/ml-iam.js");
+const fixtures = join(__dirname, "../../../../libs/plan/src/fixtures");
+
+interface FixtureStack {
+  name: string;
+  program: string;
+  config?: string;
+  upstream?: string[];
+}
+
+/** A throwaway workspace whose stacks run the plan engine's fixture programs. */
+function workspace(stacks: FixtureStack[]): string {
+  const root = mkdtempSync(join(tmpdir(), "ml-iam-cli-"));
+  writeFileSync(join(root, "nx.json"), "{}\n");
+  for (const stack of stacks) {
+    const dir = join(root, "stacks", stack.name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "Pulumi.yaml"), `name: ${stack.name}\nruntime: nodejs\nmain: ${join(fixtures, stack.program)}\n`);
+    writeFileSync(join(dir, "project.json"), JSON.stringify({ name: stack.name, implicitDependencies: stack.upstream ?? [] }));
+    writeFileSync(
+      join(dir, "Pulumi.dev.yaml"),
+      `config:\n  aws:region: us-east-1\n  aws:allowedAccountIds: ["111111111111"]\n  ${stack.name}:token:\n    secure: v1:xyz\n${stack.config ?? ""}`,
+    );
+  }
+  return root;
+}
+
+function mlIam(root: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("ml-iam plan", () => {
+  it("plans upstream stacks first and prints one line per stack and env", () => {
+    const root = workspace([
+      { name: "consumer", program: "consumer-program.ts", upstream: ["producer"] },
+      { name: "producer", program: "producer-program.ts" },
+    ]);
+    const { code, stdout } = mlIam(root, "plan");
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^producer \(dev, account 111111111111\): 3 resources, .* → dist\/plan\/producer\/dev.json$/);
+    expect(lines[1]).toMatch(/^consumer \(dev, account 111111111111\): 0 resources, .* → dist\/plan\/consumer\/dev.json$/);
+    const consumer = JSON.parse(readFileSync(join(root, "dist/plan/consumer/dev.json"), "utf8"));
+    expect(consumer.outputs.producerRoleArn).toBe("arn:aws:iam::111111111111:role/ml/fixture/fixture-role");
+  });
+
+  it.each<[string, FixtureStack[], RegExp]>([
+    [
+      "a policy that fails validation",
+      [{ name: "producer", program: "producer-program.ts", config: "  producer:mode: bad-policy\n" }],
+      /plan of producer \(dev\) failed: .*policy fixture\/policy is invalid/,
+    ],
+    [
+      "a reference to an undeclared stack",
+      [
+        { name: "consumer", program: "consumer-program.ts" },
+        { name: "producer", program: "producer-program.ts" },
+      ],
+      /plan of consumer \(dev\) failed: .*StackReference organization\/producer\/dev is not an upstream stack of consumer for dev: declare it in stacks\/consumer\/project.json implicitDependencies/,
+    ],
+  ])("fails on %s, naming the stack, and writes nothing for it", (_case, stacks, message) => {
+    const root = workspace(stacks);
+    const { code, stdout } = mlIam(root, "plan");
+    expect(code).toBe(1);
+    expect(stdout).toMatch(message);
+    const failed = stacks[0]!.name;
+    expect(existsSync(join(root, `dist/plan/${failed}/dev.json`))).toBe(false);
+    expect(existsSync(join(root, `dist/plan/${failed}/dev.md`))).toBe(false);
+  });
+
+  it.each([
+    [["plan", "nope"], /^ml-iam: unknown stack nope: the stacks are producer\n$/],
+    [["plan", "--frobnicate"], /^ml-iam: Unknown option '--frobnicate'/],
+    [["frobnicate"], /^ml-iam: unknown command frobnicate/],
+  ])("rejects bad input %j with one line and exit code 2", (args, message) => {
+    const root = workspace([{ name: "producer", program: "producer-program.ts" }]);
+    const { code, stderr } = mlIam(root, ...args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it("says so when there is no stack yet", () => {
+    const { code, stdout } = mlIam(workspace([]), "plan");
+    expect(code).toBe(0);
+    expect(stdout).toContain("no stack to plan yet");
+  });
+});
+
+describe("dependency order", () => {
+  const stack = (name: string, upstream: string[] = []) => ({ name, directory: "", main: "", envs: ["dev"], upstream });
+
+  it("puts every upstream stack before its consumers", () => {
+    const order = inDependencyOrder([stack("a", ["c"]), stack("b"), stack("c", ["b"])]).map((s) => s.name);
+    expect(order).toEqual(["b", "c", "a"]);
+  });
+
+  it("refuses a cycle, naming a stack in it", () => {
+    expect(() => inDependencyOrder([stack("a", ["b"]), stack("b", ["a"])])).toThrow(/stack a depends on itself/);
+  });
+});
