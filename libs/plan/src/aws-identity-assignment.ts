@@ -71,6 +71,27 @@ export function assignIdentity(
       const arn = `arn:${scope.partition}:sso:::permissionSet/${instanceId}/ps-${stableSuffix(String(inputs.name ?? name))}${stableSuffix(name)}`;
       return { id: `${arn},${inputs.instanceArn}`, outputs: { arn } };
     }
+    // The provider's ids of a permission set's parts and assignments: their identifying inputs, comma-joined.
+    case "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy":
+    case "aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment":
+      return { id: `${inputs.permissionSetArn},${inputs.instanceArn}`, outputs: {} };
+    case "aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment": {
+      const reference = (inputs.customerManagedPolicyReference ?? {}) as { name?: unknown; path?: unknown };
+      const path = typeof reference.path === "string" ? reference.path : "/";
+      return {
+        id: `${reference.name},${path},${inputs.permissionSetArn},${inputs.instanceArn}`,
+        outputs: { customerManagedPolicyReference: { ...reference, path } },
+      };
+    }
+    case "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment":
+      return {
+        id: `${inputs.managedPolicyArn},${inputs.permissionSetArn},${inputs.instanceArn}`,
+        outputs: { managedPolicyName: String(inputs.managedPolicyArn ?? "").split("/").pop() },
+      };
+    case "aws:ssoadmin/accountAssignment:AccountAssignment": {
+      const parts = ["principalId", "principalType", "targetId", "targetType", "permissionSetArn", "instanceArn"];
+      return { id: parts.map((part) => String(inputs[part])).join(","), outputs: {} };
+    }
     default:
       return { id: `${physicalName(name, inputs)}`, outputs: {} };
   }

@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { canonicalJson } from "./canonical-json";
+import { parsePlanFile, planFileJsonSchema } from "./plan-file";
+
+const minimalPlan = {
+  version: 1,
+  stack: "s",
+  env: "dev",
+  organization: "organization",
+  account: "111111111111",
+  region: "us-east-1",
+  partition: "aws",
+  config: {},
+  steps: [],
+  changeSummary: {},
+  outputs: {},
+  references: [],
+  planValues: [],
+  diagnostics: [],
+};
+
+describe("the plan file", () => {
+  it("is described by the committed JSON Schema (regenerate with `npx nx run plan:schema`)", () => {
+    const committed = readFileSync(join(__dirname, "../plan.schema.json"), "utf8");
+    expect(committed).toBe(canonicalJson(planFileJsonSchema()));
+  });
+
+  it("parses a valid plan", () => {
+    expect(parsePlanFile(JSON.stringify(minimalPlan), "dist/plan/s/dev.json").stack).toBe("s");
+  });
+
+  it.each([
+    ["{", /dist\/plan\/s\/dev.json: not JSON/],
+    [JSON.stringify({ ...minimalPlan, version: 2 }), /dist\/plan\/s\/dev.json: not a plan file: version: /],
+    [JSON.stringify({ ...minimalPlan, steps: [{ op: "create" }] }), /not a plan file: steps\.0\.urn: /],
+  ])("rejects %s naming the file and the field", (json, message) => {
+    expect(() => parsePlanFile(json, "dist/plan/s/dev.json")).toThrow(message);
+  });
+});
