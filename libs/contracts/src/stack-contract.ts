@@ -32,7 +32,10 @@ export interface RecordedReference {
   keys: string[];
 }
 
-const recordedReferences: RecordedReference[] = [];
+// Kept on the global object, as Pulumi keeps its own state: a program loaded with a fresh module registry
+// (a test runner, a plan of several stacks) must record into the list the plan engine reads.
+const globalKey = Symbol.for("ml-iam-platform.recordedStackReferences");
+const recordedReferences: RecordedReference[] = ((globalThis as Record<symbol, unknown>)[globalKey] ??= []) as RecordedReference[];
 
 /** References made since the last {@link clearRecordedReferences}: what the running program consumes. */
 export function recordedStackReferences(): readonly RecordedReference[] {

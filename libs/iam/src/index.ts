@@ -84,3 +84,4 @@ export { personas, type PersonaName } from "./personas/persona-registry";
 export { readOnlyMlUser } from "./personas/read-only-ml-user";
 export { sageMakerCompute } from "./personas/sagemaker-compute";
 export type { TeamResources } from "./personas/team-resources";
+export { ec2DistributedTraining, type Ec2DistributedTrainingArgs } from "./activities/ec2-distributed-training";

@@ -10,6 +10,15 @@ const workspaceRoot = join(__dirname, "../../..");
  * how stack tests see exactly what `npm run plan` would write.
  */
 export async function planWorkspaceStack(name: string, env = "dev"): Promise<PlanFile> {
+  return (await planStacks([name], env))[0]!;
+}
+
+/** Plans every stack of the workspace for an env, upstream first, in-process. */
+export async function planWorkspace(env = "dev"): Promise<PlanFile[]> {
+  return planStacks(listWorkspaceStacks(workspaceRoot).map((stack) => stack.name), env);
+}
+
+async function planStacks(names: string[], env: string): Promise<PlanFile[]> {
   const stacks = listWorkspaceStacks(workspaceRoot);
   const plans = new Map<string, PlanFile>();
   const plan = async (stackName: string): Promise<PlanFile> => {
@@ -24,7 +33,9 @@ export async function planWorkspaceStack(name: string, env = "dev"): Promise<Pla
     plans.set(stackName, result);
     return result;
   };
-  return plan(name);
+  const results: PlanFile[] = [];
+  for (const name of names) results.push(await plan(name));
+  return results;
 }
 
 /** The planned resources of a type, e.g. `aws:iam/role:Role`. */

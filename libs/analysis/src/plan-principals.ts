@@ -1,0 +1,131 @@
+import { asList, type PolicyDocumentJson } from "@ml-iam/iam";
+import type { PlanFile, PlannedResource } from "@ml-iam/plan";
+
+/** A policy as a principal holds it: by name, with its ARN when managed, and its document when known. */
+export interface HeldPolicy {
+  name: string;
+  arn?: string;
+  document?: PolicyDocumentJson;
+}
+
+/** A principal of the plans (role, group, user, permission set) with every policy that applies to it. */
+export interface PlanPrincipal {
+  stack: string;
+  kind: "role" | "group" | "user" | "permission-set";
+  name: string;
+  /** The ARN, or the Identity Center permission set ARN. */
+  arn: string;
+  boundary?: HeldPolicy;
+  trust?: PolicyDocumentJson;
+  policies: HeldPolicy[];
+}
+
+function parseDocument(json: unknown): PolicyDocumentJson | undefined {
+  if (typeof json !== "string") return undefined;
+  try {
+    return JSON.parse(json) as PolicyDocumentJson;
+  } catch {
+    return undefined;
+  }
+}
+
+function resources(plan: PlanFile, type: string): PlannedResource[] {
+  return plan.steps.map((step) => step.newState).filter((resource) => resource.type === type);
+}
+
+/** Every principal of a set of plans (one env), its managed and inline policies and its boundary. */
+export function planPrincipals(plans: readonly PlanFile[]): PlanPrincipal[] {
+  const managed = new Map<string, HeldPolicy>();
+  const byNameAndPath = new Map<string, HeldPolicy>();
+  for (const plan of plans) {
+    for (const policy of resources(plan, "aws:iam/policy:Policy")) {
+      const held = { name: String(policy.outputs.name), arn: String(policy.outputs.arn), document: parseDocument(policy.inputs.policy) };
+      managed.set(held.arn, held);
+      byNameAndPath.set(`${policy.inputs.path ?? "/"}${held.name}`, held);
+    }
+  }
+  const heldByArn = (arn: unknown): HeldPolicy => managed.get(String(arn)) ?? { name: String(arn).split("/").pop() ?? String(arn), arn: String(arn) };
+  const boundaryOf = (arn: unknown) => (typeof arn === "string" ? heldByArn(arn) : undefined);
+
+  const principals: PlanPrincipal[] = [];
+  for (const plan of plans) {
+    const attached = (type: string, key: string, name: string) =>
+      resources(plan, type).filter((a) => a.inputs[key] === name).map((a) => heldByArn(a.inputs.policyArn));
+    const inline = (type: string, key: string, name: string) =>
+      resources(plan, type)
+        .filter((p) => p.inputs[key] === name)
+        .map((p) => ({ name: String(p.inputs.name ?? p.name), document: parseDocument(p.inputs.policy) }));
+
+    for (const role of resources(plan, "aws:iam/role:Role")) {
+      const name = String(role.outputs.name);
+      principals.push({
+        stack: plan.stack,
+        kind: "role",
+        name,
+        arn: String(role.outputs.arn),
+        boundary: boundaryOf(role.inputs.permissionsBoundary),
+        trust: parseDocument(role.inputs.assumeRolePolicy),
+        policies: [
+          ...attached("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "role", name),
+          ...inline("aws:iam/rolePolicy:RolePolicy", "role", name),
+        ],
+      });
+    }
+    for (const group of resources(plan, "aws:iam/group:Group")) {
+      const name = String(group.outputs.name);
+      principals.push({
+        stack: plan.stack,
+        kind: "group",
+        name,
+        arn: String(group.outputs.arn),
+        policies: [
+          ...attached("aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "group", name),
+          ...inline("aws:iam/groupPolicy:GroupPolicy", "group", name),
+        ],
+      });
+    }
+    for (const user of resources(plan, "aws:iam/user:User")) {
+      const name = String(user.outputs.name);
+      principals.push({
+        stack: plan.stack,
+        kind: "user",
+        name,
+        arn: String(user.outputs.arn),
+        boundary: boundaryOf(user.inputs.permissionsBoundary),
+        policies: [
+          ...attached("aws:iam/userPolicyAttachment:UserPolicyAttachment", "user", name),
+          ...inline("aws:iam/userPolicy:UserPolicy", "user", name),
+        ],
+      });
+    }
+    for (const set of resources(plan, "aws:ssoadmin/permissionSet:PermissionSet")) {
+      const arn = String(set.outputs.arn);
+      const forSet = (type: string) => resources(plan, type).filter((r) => r.inputs.permissionSetArn === arn);
+      const reference = (r: PlannedResource) => r.inputs.customerManagedPolicyReference as { name?: string; path?: string } | undefined;
+      const customer = (r: PlannedResource) => byNameAndPath.get(`${reference(r)?.path ?? "/"}${reference(r)?.name}`);
+      principals.push({
+        stack: plan.stack,
+        kind: "permission-set",
+        name: String(set.inputs.name),
+        arn,
+        boundary: forSet("aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment")
+          .map((r) => (r.inputs.permissionsBoundary as { customerManagedPolicyReference?: { name?: string; path?: string } } | undefined)?.customerManagedPolicyReference)
+          .map((ref) => (ref ? byNameAndPath.get(`${ref.path ?? "/"}${ref.name}`) : undefined))
+          .find((held) => held !== undefined),
+        policies: [
+          ...forSet("aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy").map((r) => ({ name: "inline", document: parseDocument(r.inputs.inlinePolicy) })),
+          ...forSet("aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment")
+            .map(customer)
+            .filter((held): held is HeldPolicy => held !== undefined),
+          ...forSet("aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment").map((r) => heldByArn(r.inputs.managedPolicyArn)),
+        ],
+      });
+    }
+  }
+  return principals;
+}
+
+/** The statements of a document as a list. */
+export function statementsOf(document: PolicyDocumentJson | undefined) {
+  return document ? asList(document.Statement) : [];
+}
