@@ -11,4 +11,6 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "js", "json"],
   maxWorkers: 1,
+  // Stack tests run whole programs in-process; on a loaded 2-core machine that can take seconds.
+  testTimeout: 60_000,
 };

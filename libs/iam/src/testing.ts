@@ -1,4 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { PolicyDocumentJson, StatementJson } from "./policy-json";
+import { toPolicyJson, type ResolvedStatement } from "./render-policy";
+import type { Statement } from "./statement";
 
 /** The value of an Output, for assertions; needs {@link setUpPulumiMocks} first. */
 export function resolve<T>(output: pulumi.Output<T>): Promise<T> {
@@ -17,4 +20,10 @@ export function setUpPulumiMocks(): Promise<void> {
     "test",
     false,
   );
+}
+
+/** Statements rendered as the policy JSON AWS would receive, for assertions on exact documents. */
+export async function renderStatements(statements: readonly Statement[]): Promise<PolicyDocumentJson & { Statement: StatementJson[] }> {
+  const resolved = (await resolve(pulumi.output(statements as Statement[]))) as unknown as ResolvedStatement[];
+  return toPolicyJson(resolved) as PolicyDocumentJson & { Statement: StatementJson[] };
 }

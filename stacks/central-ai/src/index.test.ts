@@ -5,7 +5,7 @@ import type { PlanFile } from "@ml-iam/plan";
 let plan: PlanFile;
 beforeAll(async () => {
   plan = await planWorkspaceStack("central-ai", "dev");
-});
+}, 60_000);
 
 const policyNamed = (name: string) =>
   resourcesOfType(plan, "aws:iam/policy:Policy").find((policy) => policy.inputs.name === name)!;

@@ -123,6 +123,13 @@ describe("the data scientists stack", () => {
   });
 
   it("attaches the central stack's shared policies by the ARNs it exports", () => {
+    expect(plan.references).toEqual([
+      {
+        project: "central-ai",
+        stack: "organization/central-ai/dev",
+        keys: ["datasetsReadPolicyArn", "permissionsBoundaryArn", "sagemakerReadOnlyPolicyArn"],
+      },
+    ]);
     const attached = (purpose: string) =>
       resourcesOfType(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")
         .filter((attachment) => attachment.inputs.role === `data-scientists-${purpose}`)

@@ -129,6 +129,9 @@ describe("the distributed ML stack", () => {
   });
 
   it("puts the central boundary on every role and attaches central's datasets policy by the ARN it exports", () => {
+    expect(plan.references).toEqual([
+      { project: "central-ai", stack: "organization/central-ai/dev", keys: ["datasetsReadPolicyArn", "permissionsBoundaryArn"] },
+    ]);
     const roles = resourcesOfType(plan, "aws:iam/role:Role");
     expect(roles.map((role) => role.inputs.name)).toEqual(["distributed-ml-access", "distributed-ml-execution"]);
     for (const role of roles) expect(role.inputs.permissionsBoundary).toBe(central.outputs.permissionsBoundaryArn);

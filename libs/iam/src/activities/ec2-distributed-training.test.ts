@@ -5,7 +5,7 @@ import type { StatementJson } from "../policy-json";
 import { defaultQuotas, policyCharacterCount } from "../quotas";
 import { renderPolicyJson, toPolicyJson, type ResolvedStatement } from "../render-policy";
 import type { Statement } from "../statement";
-import { resolve, setUpPulumiMocks } from "../testing";
+import { renderStatements, resolve, setUpPulumiMocks } from "../testing";
 import { validatePolicy } from "../validate-policy";
 import { ec2DistributedTraining, type Ec2DistributedTrainingArgs } from "./ec2-distributed-training";
 
@@ -23,7 +23,7 @@ const args: Ec2DistributedTrainingArgs = {
 };
 
 async function render(statements: Statement[]): Promise<StatementJson[]> {
-  return toPolicyJson((await resolve(pulumi.output(statements))) as unknown as ResolvedStatement[]).Statement as StatementJson[];
+  return (await renderStatements(statements)).Statement;
 }
 
 async function statementsWith(action: string, extra: Partial<Ec2DistributedTrainingArgs> = {}): Promise<StatementJson[]> {

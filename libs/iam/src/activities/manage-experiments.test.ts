@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { StatementJson } from "../policy-json";
 import { toPolicyJson, type ResolvedStatement } from "../render-policy";
 import type { Statement } from "../statement";
-import { resolve, setUpPulumiMocks } from "../testing";
+import { renderStatements, resolve, setUpPulumiMocks } from "../testing";
 import { validatePolicy } from "../validate-policy";
 import { manageExperiments } from "./manage-experiments";
 
@@ -13,7 +13,7 @@ const context = { scope, team: "ds" };
 const prefix = "arn:aws:sagemaker:us-east-1:111122223333";
 
 async function render(statements: Statement[]): Promise<StatementJson[]> {
-  return toPolicyJson((await resolve(pulumi.output(statements))) as unknown as ResolvedStatement[]).Statement as StatementJson[];
+  return (await renderStatements(statements)).Statement;
 }
 
 describe("manageExperiments", () => {

@@ -3,7 +3,7 @@ import { arnBuilders } from "../arns";
 import type { StatementJson } from "../policy-json";
 import { toPolicyJson, type ResolvedStatement } from "../render-policy";
 import type { Statement } from "../statement";
-import { resolve, setUpPulumiMocks } from "../testing";
+import { renderStatements, resolve, setUpPulumiMocks } from "../testing";
 import { validatePolicy } from "../validate-policy";
 import { manageModels } from "./manage-models";
 
@@ -14,7 +14,7 @@ const context = { scope, team: "ds" };
 const prefix = "arn:aws:sagemaker:us-east-1:111122223333";
 
 async function render(statements: Statement[]): Promise<StatementJson[]> {
-  return toPolicyJson((await resolve(pulumi.output(statements))) as unknown as ResolvedStatement[]).Statement as StatementJson[];
+  return (await renderStatements(statements)).Statement;
 }
 
 describe("manageModels", () => {

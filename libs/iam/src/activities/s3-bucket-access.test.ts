@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PolicyDocumentJson, StatementJson } from "../policy-json";
-import { toPolicyJson, type ResolvedStatement } from "../render-policy";
 import type { Statement } from "../statement";
-import { resolve, setUpPulumiMocks } from "../testing";
+import { renderStatements, setUpPulumiMocks } from "../testing";
 import { validatePolicy } from "../validate-policy";
 import { s3BucketAccess } from "./s3-bucket-access";
 
@@ -11,8 +10,7 @@ beforeAll(() => setUpPulumiMocks());
 const context = { scope: { partition: "aws", region: "us-east-1", account: "111122223333" }, team: "ds" };
 
 async function render(statements: Statement[]): Promise<PolicyDocumentJson & { Statement: StatementJson[] }> {
-  const resolved = (await resolve(pulumi.output(statements))) as unknown as ResolvedStatement[];
-  return toPolicyJson(resolved) as PolicyDocumentJson & { Statement: StatementJson[] };
+  return (await renderStatements(statements));
 }
 
 describe("s3BucketAccess", () => {

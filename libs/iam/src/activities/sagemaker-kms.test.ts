@@ -3,7 +3,7 @@ import { arnBuilders } from "../arns";
 import type { StatementJson } from "../policy-json";
 import { toPolicyJson, type ResolvedStatement } from "../render-policy";
 import type { Statement } from "../statement";
-import { resolve, setUpPulumiMocks } from "../testing";
+import { renderStatements, resolve, setUpPulumiMocks } from "../testing";
 import { validatePolicy } from "../validate-policy";
 import { sageMakerKms } from "./sagemaker-kms";
 
@@ -15,7 +15,7 @@ const keyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
 const keys = [arnBuilders(scope).kms.key({ id: keyId })];
 
 async function render(statements: Statement[]): Promise<StatementJson[]> {
-  return toPolicyJson((await resolve(pulumi.output(statements))) as unknown as ResolvedStatement[]).Statement as StatementJson[];
+  return (await renderStatements(statements)).Statement;
 }
 
 describe("sageMakerKms", () => {

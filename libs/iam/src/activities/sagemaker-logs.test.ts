@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { StatementJson } from "../policy-json";
 import { toPolicyJson, type ResolvedStatement } from "../render-policy";
 import type { Statement } from "../statement";
-import { resolve, setUpPulumiMocks } from "../testing";
+import { renderStatements, resolve, setUpPulumiMocks } from "../testing";
 import { validatePolicy } from "../validate-policy";
 import { sageMakerLogs } from "./sagemaker-logs";
 
@@ -11,7 +11,7 @@ beforeAll(() => setUpPulumiMocks());
 const context = { scope: { partition: "aws", region: "us-east-1", account: "111122223333" }, team: "ds" };
 
 async function render(statements: Statement[]): Promise<StatementJson[]> {
-  return toPolicyJson((await resolve(pulumi.output(statements))) as unknown as ResolvedStatement[]).Statement as StatementJson[];
+  return (await renderStatements(statements)).Statement;
 }
 
 describe("sageMakerLogs", () => {

@@ -290,3 +290,10 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** The actions an action string stands for: all a wildcard pattern expands to, or the one it names. */
+export function actionsNamedBy(action: string): ActionInfo[] {
+  if (/[*?]/.test(action)) return expandActionPattern(action);
+  const found = findAction(action);
+  return found ? [found] : [];
+}

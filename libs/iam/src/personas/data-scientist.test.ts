@@ -2,9 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { arnBuilders } from "../arns";
 import type { PolicyDocumentJson } from "../policy-json";
 import { defaultQuotas, policyCharacterCount } from "../quotas";
-import { renderPolicyJson, toPolicyJson, type ResolvedStatement } from "../render-policy";
+import { renderPolicyJson } from "../render-policy";
 import type { Statement } from "../statement";
-import { resolve, setUpPulumiMocks } from "../testing";
+import { renderStatements, setUpPulumiMocks } from "../testing";
 import { validatePolicy } from "../validate-policy";
 import { dataScientist } from "./data-scientist";
 import type { TeamResources } from "./team-resources";
@@ -38,7 +38,7 @@ const createJobs = [
 ];
 
 async function render(statements: Statement[]): Promise<PolicyDocumentJson> {
-  return toPolicyJson((await resolve(pulumi.output(statements))) as unknown as ResolvedStatement[]);
+  return (await renderStatements(statements));
 }
 
 describe("dataScientist", () => {

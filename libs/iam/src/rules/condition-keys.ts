@@ -1,8 +1,7 @@
 import { operatorFamily, type ConditionOperatorFamily } from "../condition";
 import { deprecatedConditionKeys } from "../generated/deprecated-condition-keys";
 import {
-  expandActionPattern,
-  findAction,
+  actionsNamedBy,
   findConditionKey,
   findResourceType,
   type ActionInfo,
@@ -18,9 +17,7 @@ function isWebIdentityKey(key: string): boolean {
 
 function actionsOf(statement: NormalizedStatement): ActionInfo[] | "any" {
   if (!statement.actions || statement.actions.includes("*")) return "any";
-  return statement.actions.flatMap((action) =>
-    /[*?]/.test(action) ? expandActionPattern(action) : [findAction(action)].filter((a) => a !== undefined),
-  );
+  return statement.actions.flatMap(actionsNamedBy);
 }
 
 function keysSupportedBy(action: ActionInfo): Set<string> {

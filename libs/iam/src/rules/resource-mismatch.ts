@@ -1,10 +1,5 @@
 import { resourceMatchesArnFormat } from "../internal/arn-format-match";
-import {
-  expandActionPattern,
-  findAction,
-  findResourceType,
-  type ActionInfo,
-} from "../internal/service-catalog";
+import { actionsNamedBy, findResourceType, type ActionInfo } from "../internal/service-catalog";
 import type { Rule, RuleHit } from "./rule";
 
 /** The ARN formats an action accepts; empty when it supports only `"*"`. */
@@ -55,7 +50,7 @@ export const resourceMismatch: Rule = {
       for (const action of statement.actions) {
         if (action === "*") continue;
         const isPattern = /[*?]/.test(action);
-        const candidates = isPattern ? expandActionPattern(action) : [findAction(action)].filter((a) => a !== undefined);
+        const candidates = actionsNamedBy(action);
         if (candidates.length === 0) continue; // UNKNOWN_ACTION reports it
         if (candidates.some((candidate) => acceptsAnyOf(candidate, resources))) continue;
         const first = candidates[0]!;

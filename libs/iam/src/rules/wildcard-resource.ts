@@ -1,4 +1,4 @@
-import { expandActionPattern, findAction } from "../internal/service-catalog";
+import { actionsNamedBy } from "../internal/service-catalog";
 import type { Rule, RuleHit } from "./rule";
 
 /** Allowing on `*` an action that could be scoped to resources grants it on every resource in the account. */
@@ -14,7 +14,7 @@ export const wildcardResource: Rule = {
       if (statement.effect !== "Allow" || !statement.resources?.includes("*") || !statement.actions) continue;
       for (const action of statement.actions) {
         if (action === "*") continue;
-        const candidates = /[*?]/.test(action) ? expandActionPattern(action) : [findAction(action)].filter((a) => a !== undefined);
+        const candidates = actionsNamedBy(action);
         const scopable = candidates.filter((candidate) => candidate.resourceTypes.length > 0);
         if (scopable.length === 0) continue;
         const types = [...new Set(scopable.flatMap((c) => c.resourceTypes.map((t) => t.name)))];
