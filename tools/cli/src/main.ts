@@ -3,10 +3,22 @@ import { dirname, join } from "node:path";
 import { parsePlanArgs, runPlan } from "./commands/plan";
 import { UsageError } from "./usage-error";
 
-const usage = `usage: ml-iam <command> [options]
+/** A subcommand: its one-line usage and what runs it (exit code 0 success, 1 findings/failure, 2 bad input). */
+interface Command {
+  usage: string;
+  run(args: string[], print: (line: string) => void): Promise<number>;
+}
 
-commands:
-  plan [stack...] [--env <env>]   offline plan of stacks (all by default) into dist/plan/<stack>/<env>.{json,md}`;
+const commands: Record<string, Command> = {
+  plan: {
+    usage: "plan [stack...] [--env <env>] [--out <dir>]   offline plan of stacks (all by default) into dist/plan/<stack>/<env>.{json,md}",
+    run: async (args, print) => ((await runPlan(parsePlanArgs(args, workspaceRoot(), print))) > 0 ? 1 : 0),
+  },
+};
+
+const usage = `usage: ml-iam <command> [options]\n\ncommands:\n${Object.values(commands)
+  .map((command) => `  ${command.usage}`)
+  .join("\n")}`;
 
 /** Finds the workspace root: the nearest directory with nx.json, from the current one up. */
 function workspaceRoot(): string {
@@ -20,18 +32,14 @@ function workspaceRoot(): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...args] = argv;
-  switch (command) {
-    case "plan":
-      return (await runPlan(parsePlanArgs(args, workspaceRoot(), console.log))) > 0 ? 1 : 0;
-    case undefined:
-    case "help":
-    case "--help":
-      console.log(usage);
-      return 0;
-    default:
-      throw new UsageError(`unknown command ${command}\n${usage}`);
+  const [name, ...args] = argv;
+  if (name === undefined || name === "help" || name === "--help") {
+    console.log(usage);
+    return 0;
   }
+  const command = commands[name];
+  if (!command) throw new UsageError(`unknown command ${name}\n${usage}`);
+  return command.run(args, console.log);
 }
 
 main(process.argv.slice(2)).then(
