@@ -3,6 +3,7 @@ export { commonConfigShape, readStackConfig, stackConfigFile, type TeamStack } f
 export { StackConfigError } from "./stack-config-error";
 export { TeamGroup, type TeamGroupArgs } from "./team-group";
 export { teamManagedPolicy, type TeamManagedPolicyArgs } from "./team-managed-policy";
+export { policyArns, teamPersonaPolicies, type TeamPersonaPoliciesArgs } from "./team-persona-policies";
 export { maxRoleNameLength, teamNames, type TeamNames } from "./team-names";
 export { TeamRole, type TeamRoleArgs } from "./team-role";
 export { z } from "zod";

@@ -1,6 +1,6 @@
 import { centralAi, dataScientists } from "@ml-iam/contracts";
 import { accountTrust, personas, serviceTrust, type TeamResources } from "@ml-iam/iam";
-import { bucketName, iamUserName, readStackConfig, TeamGroup, teamManagedPolicy, TeamRole, z } from "@ml-iam/team-stack";
+import { bucketName, iamUserName, policyArns, readStackConfig, TeamGroup, teamPersonaPolicies, TeamRole, z } from "@ml-iam/team-stack";
 
 // Config: the team's own datasets and artifacts, its Studio domain if it has one, and its people.
 const { stack, centralStack, datasetBuckets, artifactBucket, studioDomainId, members } = readStackConfig({
@@ -19,29 +19,18 @@ const central = centralAi.reference({ stack: centralStack });
 // so the people's policy can pass exactly that role.
 const executionRoleArn = stack.arn.iam.role({ name: stack.names.resourceName("execution"), path: stack.names.path });
 const resources: TeamResources = { executionRoles: [executionRoleArn], datasetBuckets, artifactBuckets: [artifactBucket], studioDomainId };
-const executionPolicyArns = Object.fromEntries(
-  personas["sagemaker-compute"](team, resources).execution.map((policy) => [
-    policy.name,
-    teamManagedPolicy({
-      stack,
-      purpose: `execution-${policy.name}`,
-      description: `SageMaker compute persona (${policy.name}) of the jobs the data scientists run.`,
-      statements: policy.statements,
-    }).arn,
-  ]),
-);
+const executionPolicies = teamPersonaPolicies({
+  stack,
+  policies: personas["sagemaker-compute"](team, resources).execution,
+  purposePrefix: "execution",
+  describe: (name) => `SageMaker compute persona (${name}) of the jobs the data scientists run.`,
+});
 // Where the seed allowed sagemaker:* on anyone's notebook instances: the team's own jobs and Studio apps.
-const accessPolicyArns = Object.fromEntries(
-  personas["data-scientist"](team, resources).access.map((policy) => [
-    policy.name,
-    teamManagedPolicy({
-      stack,
-      purpose: policy.name,
-      description: `Data scientist persona (${policy.name}): what people of the team do through the access role.`,
-      statements: policy.statements,
-    }).arn,
-  ]),
-);
+const accessPolicies = teamPersonaPolicies({
+  stack,
+  policies: personas["data-scientist"](team, resources).access,
+  describe: (name) => `Data scientist persona (${name}): what people of the team do through the access role.`,
+});
 
 // Principals: SageMaker runs the jobs as the execution role; people assume the access role with MFA.
 const executionRole = new TeamRole({
@@ -50,7 +39,7 @@ const executionRole = new TeamRole({
   description: "Assumed by SageMaker to run the data scientists' jobs.",
   trust: [serviceTrust({ service: "sagemaker.amazonaws.com", account: stack.scope.account })],
   permissionsBoundaryArn: central.permissionsBoundaryArn,
-  managedPolicies: { ...executionPolicyArns, "datasets-read": central.datasetsReadPolicyArn },
+  managedPolicies: { ...policyArns(executionPolicies), "datasets-read": central.datasetsReadPolicyArn },
 });
 const accessRole = new TeamRole({
   stack,
@@ -59,7 +48,7 @@ const accessRole = new TeamRole({
   trust: [accountTrust({ ...stack.scope, requireMfa: true })],
   permissionsBoundaryArn: central.permissionsBoundaryArn,
   managedPolicies: {
-    ...accessPolicyArns,
+    ...policyArns(accessPolicies),
     "datasets-read": central.datasetsReadPolicyArn,
     "sagemaker-read-only": central.sagemakerReadOnlyPolicyArn,
   },
@@ -70,6 +59,6 @@ const group = new TeamGroup({ stack, members, assumableRoleArns: [accessRole.arn
 export = dataScientists.outputs({
   accessRoleArn: accessRole.arn,
   executionRoleArn: executionRole.arn,
-  policyArn: accessPolicyArns["studio-and-data"]!,
+  policyArn: accessPolicies.get("studio-and-data")!.arn,
   groupName: group.name,
 });

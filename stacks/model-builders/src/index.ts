@@ -7,7 +7,17 @@ import {
 } from "@pulumi/aws/ssoadmin";
 import { centralAi, modelBuilders } from "@ml-iam/contracts";
 import { accountTrust, modelBuilder, sageMakerCompute, serviceTrust, type TeamResources } from "@ml-iam/iam";
-import { bucketName, iamUserName, readStackConfig, TeamGroup, teamManagedPolicy, TeamRole, z } from "@ml-iam/team-stack";
+import {
+  bucketName,
+  iamUserName,
+  policyArns,
+  readStackConfig,
+  TeamGroup,
+  teamManagedPolicy,
+  teamPersonaPolicies,
+  TeamRole,
+  z,
+} from "@ml-iam/team-stack";
 
 // Config: where the team's training jobs read, write, pull and run, and who the model builders are,
 // as IAM users (the IAM group) and as IAM Identity Center users (the permission set).
@@ -59,17 +69,12 @@ const trainingPolicy = teamManagedPolicy({
   description: "Training jobs: read datasets, write artifacts, pull the team's images, write logs, run in the team's VPC.",
   statements: sageMakerCompute(team, resources).execution.flatMap((policy) => policy.statements),
 });
-const accessPolicies = new Map(
-  modelBuilder(team, resources).access.map((policy) => [
-    policy.name,
-    teamManagedPolicy({
-      stack,
-      purpose: `access-${policy.name}`,
-      description: `Model builders' ${policy.name} (model-builder persona); also attached to their permission set.`,
-      statements: policy.statements,
-    }),
-  ]),
-);
+const accessPolicies = teamPersonaPolicies({
+  stack,
+  policies: modelBuilder(team, resources).access,
+  purposePrefix: "access",
+  describe: (name) => `Model builders' ${name} (model-builder persona); also attached to their permission set.`,
+});
 
 // Principals: the role SageMaker runs training as, and the one model builders assume with MFA.
 const executionRole = new TeamRole({
@@ -86,7 +91,7 @@ const accessRole = new TeamRole({
   description: "Assumed by model builders with MFA.",
   trust: [accountTrust({ ...stack.scope, requireMfa: true })],
   permissionsBoundaryArn: central.permissionsBoundaryArn,
-  managedPolicies: Object.fromEntries([...accessPolicies].map(([name, policy]) => [name, policy.arn])),
+  managedPolicies: policyArns(accessPolicies),
 });
 new TeamGroup({ stack, members: config.users, assumableRoleArns: [accessRole.arn] });
 
