@@ -6,7 +6,7 @@ import {
   PermissionSet,
 } from "@pulumi/aws/ssoadmin";
 import { centralAi, modelBuilders } from "@ml-iam/contracts";
-import { accountTrust, modelBuilder, sageMakerCompute, serviceTrust, type TeamResources } from "@ml-iam/iam";
+import { accountTrust, managedPolicyReference, modelBuilder, sageMakerCompute, serviceTrust, type TeamResources } from "@ml-iam/iam";
 import {
   bucketName,
   iamUserName,
@@ -44,11 +44,7 @@ const organizationWideName = `${stack.team}-${stack.env}`;
 // References: the central boundary every principal of the team carries.
 const central = centralAi.reference({ stack: config.centralStack });
 // A permission set names its boundary by path and name (each account holds its own policy): policy<path><name>.
-const boundaryPolicy = central.permissionsBoundaryArn.apply((arn) => {
-  const [, path, name] = /^arn:[\w-]+:iam::\d{12}:policy(\/(?:[^/]+\/)*)([^/]+)$/.exec(arn) ?? [];
-  if (!path || !name) throw new Error(`central-ai's permissionsBoundaryArn is not a customer managed policy ARN: ${arn}`);
-  return { path, name };
-});
+const boundaryPolicy = central.permissionsBoundaryArn.apply(managedPolicyReference);
 
 // Policies: the sagemaker-compute persona for the role jobs run as, the model-builder persona for people.
 // The execution role's ARN is known from its name, so people's policies can pass exactly that role.
