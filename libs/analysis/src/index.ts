@@ -1,3 +1,12 @@
 export { findGrant, principalGrant, type Grant } from "./access-check";
 export { matchesIamPattern } from "./iam-pattern";
 export { planPrincipals, statementsOf, type HeldPolicy, type PlanPrincipal } from "./plan-principals";
+export { accessSnapshot, diffAccess, diffPlanAccess, isEmptyAccessDiff, policyAccessSnapshot, type AccessChange, type AccessDiff, type AccessSnapshot, type PrincipalAccessChange } from "./access-diff";
+export { defaultEvaluator, grantEvaluator, type AccessEvaluator, type AccessVerdict } from "./access-evaluator";
+export { accessMatrix, principalsAccess } from "./access-matrix";
+export { actionAppliesTo, actionsExcept, actionsOfPattern, analyzedServices } from "./action-expansion";
+export { planDocuments, type PlanDocument } from "./plan-documents";
+export { documentFindings, findingKey, planFindings, type PlanFinding } from "./plan-findings";
+export { compareEntries, principalAccess, type AccessEntry, type AccessOptions, type PrincipalAccess } from "./principal-access";
+export { renderAccessDiffMarkdown, renderAccessDiffText, renderFindingMarkdown, summarizeAccessDiff, type AccessDiffMarkdownOptions } from "./render-access-diff";
+export { conditionalMark, describeActions, groupAccess, principalLabel, renderAccessMatrixMarkdown, renderAccessMatrixText, type AccessGroup } from "./render-access-matrix";

@@ -1,7 +1,8 @@
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { accessUsage, runAccess } from "./commands/access";
+import { accessDiffUsage, runAccessDiff } from "./commands/access-diff";
 import { parsePlanArgs, runPlan } from "./commands/plan";
 import { UsageError } from "./usage-error";
+import { findWorkspaceRoot } from "./workspace-root";
 
 /** A subcommand: its one-line usage and what runs it (exit code 0 success, 1 findings/failure, 2 bad input). */
 interface Command {
@@ -12,24 +13,15 @@ interface Command {
 const commands: Record<string, Command> = {
   plan: {
     usage: "plan [stack...] [--env <env>] [--out <dir>]   offline plan of stacks (all by default) into dist/plan/<stack>/<env>.{json,md}",
-    run: async (args, print) => ((await runPlan(parsePlanArgs(args, workspaceRoot(), print))) > 0 ? 1 : 0),
+    run: async (args, print) => ((await runPlan(parsePlanArgs(args, findWorkspaceRoot(process.cwd()), print))) > 0 ? 1 : 0),
   },
+  access: { usage: accessUsage, run: runAccess },
+  "access-diff": { usage: accessDiffUsage, run: runAccessDiff },
 };
 
 const usage = `usage: ml-iam <command> [options]\n\ncommands:\n${Object.values(commands)
   .map((command) => `  ${command.usage}`)
   .join("\n")}`;
-
-/** Finds the workspace root: the nearest directory with nx.json, from the current one up. */
-function workspaceRoot(): string {
-  let directory = process.cwd();
-  while (!existsSync(join(directory, "nx.json"))) {
-    const parent = dirname(directory);
-    if (parent === directory) throw new UsageError("not inside the ml-iam-platform workspace (no nx.json found)");
-    directory = parent;
-  }
-  return directory;
-}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

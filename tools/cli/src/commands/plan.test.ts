@@ -51,6 +51,23 @@ describe("ml-iam plan", () => {
     expect(consumer.outputs.producerRoleArn).toBe("arn:aws:iam::111111111111:role/ml/fixture/fixture-role");
   });
 
+  it("appends the stack's findings and its principals' access to the plan's Markdown", () => {
+    const root = workspace([{ name: "producer", program: "producer-program.ts" }]);
+    expect(mlIam(root, "plan").code).toBe(0);
+    const markdown = readFileSync(join(root, "dist/plan/producer/dev.md"), "utf8");
+    expect(markdown).toMatch(/\n## Findings\n\n- \*\*error\*\* `INVALID_DOCUMENT` in `fixture-policy` \(producer, identity\)/);
+    expect(markdown).toContain("\n## Access\n");
+    expect(markdown).toContain("### role fixture-role\n\n`arn:aws:iam::111111111111:role/ml/fixture/fixture-role`\n\nNo access.");
+  });
+
+  it("writes to an absolute --out directory", () => {
+    const root = workspace([{ name: "producer", program: "producer-program.ts" }]);
+    const out = mkdtempSync(join(tmpdir(), "ml-iam-cli-out-"));
+    expect(mlIam(root, "plan", "--out", out).code).toBe(0);
+    expect(existsSync(join(out, "producer/dev.json"))).toBe(true);
+    expect(existsSync(join(root, "dist"))).toBe(false);
+  });
+
   it.each<[string, FixtureStack[], RegExp]>([
     [
       "a policy that fails validation",

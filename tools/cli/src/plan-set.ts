@@ -1,0 +1,34 @@
+import { parsePlanFile, type PlanFile } from "@ml-iam/plan";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { UsageError } from "./usage-error";
+
+/** Reads and checks one plan file; a missing or malformed file is a UsageError naming it. */
+export function readPlanFile(file: string): PlanFile {
+  let json: string;
+  try {
+    json = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return parsePlanFile(json, file);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/**
+ * Every plan of an env in a plan directory: `<dir>/<stack>/<env>.json` (the layout of dist/plan), or the
+ * directory's own `<env>.json` when it is one stack's folder. Empty when there is none.
+ */
+export function readPlanSet(directory: string, env: string): PlanFile[] {
+  if (!existsSync(directory)) return [];
+  const own = join(directory, `${env}.json`);
+  if (existsSync(own)) return [readPlanFile(own)];
+  return readdirSync(directory)
+    .sort()
+    .map((stack) => join(directory, stack, `${env}.json`))
+    .filter((file) => existsSync(file) && statSync(file).isFile())
+    .map(readPlanFile);
+}
