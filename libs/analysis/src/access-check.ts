@@ -1,5 +1,5 @@
 import { asList, type PolicyDocumentJson, type StatementJson } from "@ml-iam/iam";
-import { matchesIamPattern } from "./iam-pattern";
+import { matchesIamPattern } from "@ml-iam/iam";
 import type { PlanPrincipal } from "./plan-principals";
 
 /** Which statement allows a request, and whether only under conditions. */

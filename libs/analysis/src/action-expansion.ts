@@ -1,5 +1,5 @@
 import { expandActionPattern, findResourceType, resourceMatchesArnFormat, type ActionInfo } from "@ml-iam/iam";
-import { matchesIamPattern } from "./iam-pattern";
+import { matchesIamPattern } from "@ml-iam/iam";
 
 /**
  * The services the stacks use. A NotAction, or an Action whose service part is itself a wildcard (`*`,

@@ -1,5 +1,5 @@
 export { findGrant, principalGrant, type Grant } from "./access-check";
-export { matchesIamPattern } from "./iam-pattern";
+export { matchesIamPattern } from "@ml-iam/iam";
 export { planPrincipals, statementsOf, type HeldPolicy, type PlanPrincipal } from "./plan-principals";
 export { accessSnapshot, diffAccess, diffPlanAccess, isEmptyAccessDiff, policyAccessSnapshot, type AccessChange, type AccessDiff, type AccessSnapshot, type PrincipalAccessChange } from "./access-diff";
 export { defaultEvaluator, grantEvaluator, type AccessEvaluator, type AccessVerdict } from "./access-evaluator";
@@ -10,3 +10,4 @@ export { documentFindings, findingKey, planFindings, type PlanFinding } from "./
 export { compareEntries, principalAccess, type AccessEntry, type AccessOptions, type PrincipalAccess } from "./principal-access";
 export { renderAccessDiffMarkdown, renderAccessDiffText, renderFindingMarkdown, summarizeAccessDiff, type AccessDiffMarkdownOptions } from "./render-access-diff";
 export { conditionalMark, describeActions, groupAccess, principalLabel, renderAccessMatrixMarkdown, renderAccessMatrixText, type AccessGroup } from "./render-access-matrix";
+export { escalationFindings, type EscalationFinding } from "./privilege-escalation";

@@ -1,7 +1,7 @@
 import { asList, type ActionInfo, type StatementJson } from "@ml-iam/iam";
 import { defaultEvaluator, type AccessEvaluator } from "./access-evaluator";
 import { actionAppliesTo, actionsExcept, actionsOfPattern } from "./action-expansion";
-import { matchesIamPattern } from "./iam-pattern";
+import { matchesIamPattern } from "@ml-iam/iam";
 import { statementsOf, type PlanPrincipal } from "./plan-principals";
 
 /** One thing a principal may do: an action on a resource (an ARN or an ARN pattern, as its policy names it). */

@@ -1,7 +1,7 @@
 import { findRule, normalizePolicy, type Finding, type NormalizedStatement } from "@ml-iam/iam";
 // Not yet exported from @ml-iam/iam's index: the one definition of the escalation paths, shared with the rule.
-import { escalationPaths, type EscalationStep, type SourcedStatement } from "@ml-iam/iam/src/rules/privilege-escalation";
-import { matchesIamPattern } from "./iam-pattern";
+import { escalationPaths, type EscalationStep, type SourcedStatement } from "@ml-iam/iam";
+import { matchesIamPattern } from "@ml-iam/iam";
 import type { PlanPrincipal } from "./plan-principals";
 
 /** A PRIVILEGE_ESCALATION finding of a principal, naming the policy whose statement it points at. */

@@ -88,3 +88,5 @@ export { ec2DistributedTraining, type Ec2DistributedTrainingArgs } from "./activ
 export { actionsNamedBy, expandActionPattern, findResourceType, type ActionInfo, type ResourceTypeInfo } from "./internal/service-catalog";
 export { resourceMatchesArnFormat } from "./internal/arn-format-match";
 export { managedPolicyReference, type ManagedPolicyReference } from "./arns/managed-policy-reference";
+export { matchesIamPattern } from "./iam-pattern";
+export { escalationPaths, type EscalationPath, type EscalationStep, type SourcedStatement } from "./rules/privilege-escalation";

@@ -12,7 +12,20 @@ describe("the rule registry", () => {
   it("holds the rules construction needs, with their severities", () => {
     expect(
       Object.fromEntries(
-        ["UNKNOWN_ACTION", "RESOURCE_MISMATCH", "UNKNOWN_CONDITION_KEY", "CONDITION_TYPE_MISMATCH", "WILDCARD_RESOURCE", "DEPRECATED_CONDITION_KEY", "SIZE_LIMIT"].map(
+        [
+          "UNKNOWN_ACTION",
+          "RESOURCE_MISMATCH",
+          "UNKNOWN_CONDITION_KEY",
+          "CONDITION_TYPE_MISMATCH",
+          "WILDCARD_RESOURCE",
+          "DEPRECATED_CONDITION_KEY",
+          "SIZE_LIMIT",
+          "WILDCARD_ACTION",
+          "PASS_ROLE_UNRESTRICTED",
+          "PRIVILEGE_ESCALATION",
+          "MISSING_CONFUSED_DEPUTY_CONDITION",
+          "OIDC_TRUST_UNRESTRICTED",
+        ].map(
           (code) => [code, findRule(code)?.severity],
         ),
       ),
@@ -24,6 +37,11 @@ describe("the rule registry", () => {
       WILDCARD_RESOURCE: "warning",
       DEPRECATED_CONDITION_KEY: "warning",
       SIZE_LIMIT: "error",
+      WILDCARD_ACTION: "warning",
+      PASS_ROLE_UNRESTRICTED: "error",
+      PRIVILEGE_ESCALATION: "warning",
+      MISSING_CONFUSED_DEPUTY_CONDITION: "warning",
+      OIDC_TRUST_UNRESTRICTED: "error",
     });
   });
 

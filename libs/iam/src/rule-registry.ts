@@ -1,9 +1,14 @@
 import type { Rule } from "./rules/rule";
 import { conditionTypeMismatch, deprecatedConditionKey, unknownConditionKey } from "./rules/condition-keys";
 import { invalidDocument } from "./rules/invalid-document";
+import { missingConfusedDeputyCondition } from "./rules/missing-confused-deputy-condition";
+import { oidcTrustUnrestricted } from "./rules/oidc-trust-unrestricted";
+import { passRoleUnrestricted } from "./rules/pass-role-unrestricted";
+import { privilegeEscalation } from "./rules/privilege-escalation";
 import { resourceMismatch } from "./rules/resource-mismatch";
 import { sizeLimit } from "./rules/size-limit";
 import { unknownAction, unknownService } from "./rules/unknown-action";
+import { wildcardAction } from "./rules/wildcard-action";
 import { wildcardResource } from "./rules/wildcard-resource";
 
 /**
@@ -19,6 +24,11 @@ export const ruleRegistry: readonly Rule[] = [
   conditionTypeMismatch,
   deprecatedConditionKey,
   wildcardResource,
+  wildcardAction,
+  passRoleUnrestricted,
+  privilegeEscalation,
+  missingConfusedDeputyCondition,
+  oidcTrustUnrestricted,
   sizeLimit,
 ];
 

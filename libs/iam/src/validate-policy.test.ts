@@ -96,7 +96,12 @@ describe("policy validation", () => {
       Effect: "Allow",
       Principal: { Federated: "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" },
       Action: "sts:AssumeRoleWithWebIdentity",
-      Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" } },
+      Condition: {
+        StringEquals: {
+          "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+          "token.actions.githubusercontent.com:sub": "repo:example-org/ml-iam-platform:environment:prod",
+        },
+      },
     });
     expect(codes(trust, "trust")).toEqual([]);
   });

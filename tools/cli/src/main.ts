@@ -1,5 +1,6 @@
 import { accessUsage, runAccess } from "./commands/access";
 import { accessDiffUsage, runAccessDiff } from "./commands/access-diff";
+import { lintUsage, runLint } from "./commands/lint";
 import { parsePlanArgs, runPlan } from "./commands/plan";
 import { UsageError } from "./usage-error";
 import { findWorkspaceRoot } from "./workspace-root";
@@ -15,6 +16,7 @@ const commands: Record<string, Command> = {
     usage: "plan [stack...] [--env <env>] [--out <dir>]   offline plan of stacks (all by default) into dist/plan/<stack>/<env>.{json,md}",
     run: async (args, print) => ((await runPlan(parsePlanArgs(args, findWorkspaceRoot(process.cwd()), print))) > 0 ? 1 : 0),
   },
+  lint: { usage: lintUsage, run: runLint },
   access: { usage: accessUsage, run: runAccess },
   "access-diff": { usage: accessDiffUsage, run: runAccessDiff },
 };

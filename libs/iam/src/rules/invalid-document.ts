@@ -57,7 +57,7 @@ export const invalidDocument: Rule = {
       if (kind === "trust") {
         if (!hasPrincipal) at("a trust policy statement needs a Principal: who may assume the role");
       } else {
-        if (hasPrincipal) at(`a ${kind} policy cannot name a Principal: the principal is whoever the policy is attached to`);
+        if (hasPrincipal) at(`${kind === "boundary" ? "a" : "an"} ${kind} policy cannot name a Principal: the principal is whoever the policy is attached to`);
         if (statement.Resource === undefined && statement.NotResource === undefined) {
           at("an identity-based statement needs Resource or NotResource");
         }
