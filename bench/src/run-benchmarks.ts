@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { renderResults, type Measurement } from "./measurement";
+import { simulationMeasurements } from "./simulation-benchmark";
 import { timePersonaRendering } from "./persona-rendering";
 import { timeCommand, typecheckedProjects, typecheckMemory, workspaceRoot } from "./workspace-commands";
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   for (const [persona, times] of await timePersonaRendering(Math.max(runs, 10))) {
     log({ name: `persona ${persona}: build, validate, render`, unit: "ms", runs: times });
   }
+  for (const measurement of simulationMeasurements(100_000, runs)) log(measurement);
   log({
     name: "plan of every stack and env, empty Nx cache",
     unit: "ms",

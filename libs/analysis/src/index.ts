@@ -11,3 +11,6 @@ export { compareEntries, principalAccess, type AccessEntry, type AccessOptions, 
 export { renderAccessDiffMarkdown, renderAccessDiffText, renderFindingMarkdown, summarizeAccessDiff, type AccessDiffMarkdownOptions } from "./render-access-diff";
 export { conditionalMark, describeActions, groupAccess, principalLabel, renderAccessMatrixMarkdown, renderAccessMatrixText, type AccessGroup } from "./render-access-matrix";
 export { escalationFindings, type EscalationFinding } from "./privilege-escalation";
+export { accountQuotaUsage, defaultAccountQuotas, type AccountQuotaName, type AccountQuotaOptions, type AccountQuotaReport, type AccountQuotas, type QuotaFinding, type QuotaUse } from "./account-quotas";
+export { simulate, type MatchedStatement, type SimulationDecision, type SimulationPolicies, type SimulationResult } from "./simulation/evaluate";
+export type { SimulationRequest } from "./simulation/request";

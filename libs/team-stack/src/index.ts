@@ -6,4 +6,17 @@ export { teamManagedPolicy, type TeamManagedPolicyArgs } from "./team-managed-po
 export { policyArns, teamPersonaPolicies, type TeamPersonaPoliciesArgs } from "./team-persona-policies";
 export { maxRoleNameLength, teamNames, type TeamNames } from "./team-names";
 export { TeamRole, type TeamRoleArgs } from "./team-role";
+export {
+  addTeam,
+  formatTeamsRegistry,
+  githubTeamHandle,
+  parseTeamsRegistry,
+  readTeamsRegistry,
+  removeTeam,
+  teamOfStack,
+  teamsRegistryFile,
+  TeamsRegistryError,
+  type TeamEntry,
+  type TeamsRegistry,
+} from "./teams-registry";
 export { z } from "zod";

@@ -1,7 +1,10 @@
 import { accessUsage, runAccess } from "./commands/access";
 import { accessDiffUsage, runAccessDiff } from "./commands/access-diff";
+import { adoptUsage, runAdopt } from "./commands/adopt";
 import { lintUsage, runLint } from "./commands/lint";
 import { parsePlanArgs, runPlan } from "./commands/plan";
+import { quotasUsage, runQuotas } from "./commands/quotas";
+import { runSimulate, simulateUsage } from "./commands/simulate";
 import { UsageError } from "./usage-error";
 import { findWorkspaceRoot } from "./workspace-root";
 
@@ -17,8 +20,11 @@ const commands: Record<string, Command> = {
     run: async (args, print) => ((await runPlan(parsePlanArgs(args, findWorkspaceRoot(process.cwd()), print))) > 0 ? 1 : 0),
   },
   lint: { usage: lintUsage, run: runLint },
+  simulate: { usage: simulateUsage, run: runSimulate },
   access: { usage: accessUsage, run: runAccess },
   "access-diff": { usage: accessDiffUsage, run: runAccessDiff },
+  quotas: { usage: quotasUsage, run: runQuotas },
+  adopt: { usage: adoptUsage, run: runAdopt },
 };
 
 const usage = `usage: ml-iam <command> [options]\n\ncommands:\n${Object.values(commands)
