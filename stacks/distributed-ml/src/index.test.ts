@@ -90,9 +90,10 @@ describe("the distributed ML stack", () => {
     }
   });
 
-  it("leaves launching to people: the instances' own role can start or end no instance and pass no role", () => {
-    const actions = grantsOf("execution").flatMap((grant) => list(grant.Action));
-    expect(actions.filter((action) => action.startsWith("ec2:") || action.startsWith("iam:"))).toEqual([]);
+  it("lets a coordinator instance launch its workers only as the execution role itself, to EC2", () => {
+    const passRole = grantsOf("execution").filter((grant) => list(grant.Action).includes("iam:PassRole"));
+    expect(passRole.flatMap((grant) => list(grant.Resource))).toEqual([plan.outputs.executionRoleArn]);
+    expect(passRole.map((grant) => grant.Condition)).toEqual([{ StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } }]);
   });
 
   it("lets only EC2 assume the execution role, through an instance profile under the team path", () => {

@@ -28,9 +28,10 @@ const datasets = teamManagedPolicy({
   description: "List the team's dataset buckets; read and write their objects.",
   statements: s3BucketAccess(team, { buckets: datasetBuckets, access: "read-write" }),
 });
-// Launching is for people only. The seed's RunInstances on "*" is denied by EC2 and its TerminateInstances on
-// "*" would reach every instance of the account: instances are tagged for the team as they launch, only
-// tagged ones can be stopped or terminated, and they can only run as the execution role.
+// People launch training clusters, and a cluster's coordinator (running as the execution role) launches its
+// workers. The seed's RunInstances on "*" is denied by EC2 and its TerminateInstances on "*" would reach every
+// instance of the account: instances are tagged for the team as they launch, only tagged ones can be stopped
+// or terminated, and they can only run as the execution role.
 const executionRoleArn = iam.role({ name: stack.names.resourceName("execution"), path: stack.names.path });
 const training = teamManagedPolicy({
   stack,
@@ -54,7 +55,7 @@ const executionRole = new TeamRole({
   description: "Assumed by the team's EC2 training instances.",
   trust: [serviceTrust({ service: "ec2.amazonaws.com", account: stack.scope.account })],
   permissionsBoundaryArn: central.permissionsBoundaryArn,
-  managedPolicies: { datasets: datasets.arn, "datasets-read": central.datasetsReadPolicyArn },
+  managedPolicies: { "ec2-training": training.arn, datasets: datasets.arn, "datasets-read": central.datasetsReadPolicyArn },
 });
 new InstanceProfile(
   "execution",
