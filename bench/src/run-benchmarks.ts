@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
+import { accessAnalysisMeasurements } from "./access-analysis-benchmark";
 import { renderResults, type Measurement } from "./measurement";
 import { simulationMeasurements } from "./simulation-benchmark";
 import { timePersonaRendering } from "./persona-rendering";
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
     runs: Array.from({ length: runs }, () => timeCommand(nx, ["run-many", "-t", "plan"])),
     target: { max: 5_000, label: "< 5 s" },
   });
+
+  for (const measurement of accessAnalysisMeasurements(join(workspaceRoot, "dist/plan"), runs)) log(measurement);
 
   const date = new Date().toISOString().slice(0, 10);
   const header = `# Benchmarks ${date}\n\nMedians of ${runs} runs (persona rendering: ${Math.max(runs, 10)}) on this machine (${cpus().length} cores, Node ${process.version}).`;

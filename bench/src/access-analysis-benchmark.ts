@@ -1,0 +1,40 @@
+import { accessMatrix, diffPlanAccess } from "@ml-iam/analysis";
+import { parsePlanFile, type PlanFile } from "@ml-iam/plan";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Measurement } from "./measurement";
+
+/** Every stack's plan of an env from a plan directory (`npm run plan` writes them). */
+export function readPlans(planDirectory: string, env: string): PlanFile[] {
+  return readdirSync(planDirectory)
+    .map((stack) => join(planDirectory, stack, `${env}.json`))
+    .filter(existsSync)
+    .map((file) => parsePlanFile(readFileSync(file, "utf8"), file));
+}
+
+function time(run: () => unknown): number {
+  const started = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+/** The access matrix of the dev plans, and the access diff of dev against prod, timed with plans already built. */
+export function accessAnalysisMeasurements(planDirectory: string, runs: number): Measurement[] {
+  const dev = readPlans(planDirectory, "dev");
+  const prod = readPlans(planDirectory, "prod");
+  if (dev.length === 0 || prod.length === 0) throw new Error(`no dev and prod plans in ${planDirectory}: run npm run plan first`);
+  return [
+    {
+      name: `access matrix of ${dev.length} stacks' plans`,
+      unit: "ms",
+      runs: Array.from({ length: runs }, () => time(() => accessMatrix(dev))),
+      target: { max: 2_000, label: "< 2 s" },
+    },
+    {
+      name: `access diff of two sets of ${dev.length} stacks' plans (dev → prod)`,
+      unit: "ms",
+      runs: Array.from({ length: runs }, () => time(() => diffPlanAccess(dev, prod))),
+      target: { max: 2_000, label: "< 2 s" },
+    },
+  ];
+}
