@@ -2,7 +2,12 @@ import { z } from "zod";
 import { arnSchema } from "./arn-schema";
 import { defineStackContract } from "./stack-contract";
 
-/** Outputs of `stacks/central-ai`: the boundary, the shared policies, the datasets and the central group. */
+/**
+ * Outputs of `stacks/central-ai`: the boundary, the shared policies, the datasets, the central group, and
+ * the delivery of every team stack in this env: the GitHub OIDC provider and, by team stack, the role its
+ * deploy job assumes (`DEPLOY_ROLE_ARN` of the GitHub environment `<stack>-<env>`) and its read-only preview
+ * role (`PREVIEW_ROLE_ARN_<STACK>_<ENV>`).
+ */
 export const centralAi = defineStackContract(
   "central-ai",
   z.object({
@@ -14,6 +19,9 @@ export const centralAi = defineStackContract(
     groupName: z.string(),
     userNames: z.array(z.string()),
     accessRoleArn: arnSchema,
+    githubOidcProviderArn: arnSchema,
+    deployRoleArns: z.record(z.string(), arnSchema),
+    previewRoleArns: z.record(z.string(), arnSchema),
   }),
 );
 

@@ -31,7 +31,7 @@ export type { ConditionKey, GlobalConditionKey, ServiceConditionKey } from "./ge
 export { iamDataVersion } from "./generated/iam-data-version";
 export { teamPermissionsBoundary, type TeamPermissionsBoundaryArgs } from "./guardrails/team-permissions-boundary";
 export { normalizePolicy, type NormalizedCondition, type NormalizedPolicy, type NormalizedStatement } from "./normalized-policy";
-export { checkAndRender, policyDocument, type PolicyDocumentOptions } from "./policy-document";
+export { checkAndRender, collectPolicyWarnings, policyDocument, type PolicyDocumentOptions } from "./policy-document";
 export {
   asList,
   type ConditionJson,
@@ -90,3 +90,6 @@ export { resourceMatchesArnFormat } from "./internal/arn-format-match";
 export { managedPolicyReference, type ManagedPolicyReference } from "./arns/managed-policy-reference";
 export { matchesIamPattern } from "./iam-pattern";
 export { escalationPaths, type EscalationPath, type EscalationStep, type SourcedStatement } from "./rules/privilege-escalation";
+export { teamDeployRolePolicy, type DeliveryRolePolicy, type TeamDeployRolePolicyArgs } from "./guardrails/deploy-role-policy";
+export { teamPreviewRolePolicy, type TeamPreviewRolePolicyArgs } from "./guardrails/preview-role-policy";
+export type { DeliveryPlatformScope, DeliveryRoleScope, IdentityCenterScope } from "./guardrails/delivery-role-scope";

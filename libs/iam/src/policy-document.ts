@@ -18,6 +18,27 @@ export interface PolicyDocumentOptions {
   onWarning?: (finding: Finding, policyName: string) => void;
 }
 
+// A host running programs in-process (the offline plan) collects warnings here: kept on the global object
+// so that a program loaded with its own module registry (a test runner) still reports to the same place.
+const warningSinkKey = Symbol.for("ml-iam-platform.policyWarningSink");
+
+/** Sends policy warnings to `sink` instead of the Pulumi log until the returned function is called. */
+export function collectPolicyWarnings(sink: (message: string) => void): () => void {
+  const global = globalThis as Record<symbol, unknown>;
+  const previous = global[warningSinkKey];
+  global[warningSinkKey] = sink;
+  return () => {
+    global[warningSinkKey] = previous;
+  };
+}
+
+function reportWarning(finding: Finding, policyName: string): void {
+  const message = `policy ${policyName}: ${formatFinding(finding)}`;
+  const sink = (globalThis as Record<symbol, unknown>)[warningSinkKey] as ((message: string) => void) | undefined;
+  if (sink) sink(message);
+  else void pulumi.log.warn(message);
+}
+
 /**
  * Validates a statement list, then checks and renders it as canonical JSON once every Input resolves:
  * throws {@link PolicyValidationError} listing all errors, reports warnings, returns the JSON.
@@ -27,7 +48,7 @@ export function checkAndRender(statements: readonly ResolvedStatement[], options
   const document = toPolicyJson(statements);
   const findings = validatePolicy(document, { kind: options.kind ?? "identity", quotas: options.quotas });
   if (findings.some((finding) => finding.severity === "error")) throw new PolicyValidationError(name, findings);
-  const warn = options.onWarning ?? ((finding, policyName) => void pulumi.log.warn(`policy ${policyName}: ${formatFinding(finding)}`));
+  const warn = options.onWarning ?? reportWarning;
   for (const finding of findings) warn(finding, name);
   return renderPolicyJson(document);
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
-import { partitionOfRegion } from "@ml-iam/iam";
+import { collectPolicyWarnings, partitionOfRegion } from "@ml-iam/iam";
 import { clearRecordedReferences, contractOf, recordedStackReferences } from "@ml-iam/contracts";
 import { dirname, join } from "node:path";
 import hostProcess from "node:process";
@@ -152,6 +152,7 @@ export async function planStack(options: PlanStackOptions): Promise<PlanFile> {
   hostProcess.removeAllListeners("unhandledRejection");
   hostProcess.on("unhandledRejection", onRejection);
   log.warn = async (message) => void diagnostics.push({ severity: "warning", message });
+  const stopCollecting = collectPolicyWarnings((message) => diagnostics.push({ severity: "warning", message }));
   log.error = async (message) => void errors.push(message);
   let outputs: Record<string, unknown> = {};
   try {
@@ -166,6 +167,7 @@ export async function planStack(options: PlanStackOptions): Promise<PlanFile> {
     hostProcess.off("unhandledRejection", onRejection);
     for (const listener of hostListeners) hostProcess.on("unhandledRejection", listener);
     log.warn = originalLog.warn;
+    stopCollecting();
     log.error = originalLog.error;
   }
   if (errors.length > 0) fail([...new Set(errors)].join("\n"));

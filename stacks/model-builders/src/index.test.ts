@@ -205,4 +205,10 @@ describe("the model builders stack", () => {
       "model-builders:identityStoreId: is not an Identity Store id (d-xxxxxxxxxx)",
     );
   }, 30_000);
+
+  it("reports its one known policy warning in the plan: ListModelPackages needs *", () => {
+    expect(plan.diagnostics.map((d) => d.message)).toEqual([
+      expect.stringMatching(/^policy model-builders\/access-models-and-endpoints: warning WILDCARD_RESOURCE statement \d+ \(sagemaker:ListModelPackages on \*\)/),
+    ]);
+  });
 });

@@ -51,7 +51,7 @@ describe("ml-iam adopt", () => {
       ...["--from", join(fixtures, "seed-004-export.json"), "--stack", "distributed-ml", "--mapping", join(fixtures, "seed-004-mapping.json")],
     );
     expect(code).toBe(1);
-    expect(output.split("\n")[1]).toBe("0 adopted as is, 4 adopted with changes (3 replaced by the first pulumi up), 1 not managed here, 9 would be created");
+    expect(output.split("\n")[1]).toBe("0 adopted as is, 4 adopted with changes (3 replaced by the first pulumi up), 1 not managed here, 10 would be created");
     expect(output).toContain("adopted with changes: Policy datasets ← mlPolicy");
     const report = read(root, "report.json") as AdoptionReport;
     expect(read(root, "import.json")).toEqual(pulumiImportFile(report, plans.find((plan) => plan.stack === "distributed-ml")!));

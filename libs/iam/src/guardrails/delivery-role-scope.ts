@@ -1,0 +1,161 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { AwsScope } from "../aws-scope";
+import type { ResourceRef, Statement } from "../statement";
+import { allow } from "../statement";
+
+/**
+ * A team's IAM Identity Center: the identity store and instance in which its stack manages a group and a
+ * permission set (model-builders does; most teams do not).
+ */
+export interface IdentityCenterScope {
+  /** The identity store id, `d-…`. */
+  identityStoreId: string;
+  /** The Identity Center instance, `arn:<partition>:sso:::instance/ssoins-…`. */
+  instanceArn: string;
+}
+
+/**
+ * What only the central stack's delivery roles reach: the roles and policies of every team's delivery
+ * (deploy and preview roles) under their own path, and the account's GitHub OIDC provider.
+ */
+export interface DeliveryPlatformScope {
+  /** The IAM path of the delivery roles and their policies, e.g. `/ml-platform/`; never under `/ml/`. */
+  path: string;
+  /** The account's OIDC provider for `token.actions.githubusercontent.com`. */
+  oidcProviderArn: pulumi.Input<string>;
+  /** False when the provider was made elsewhere and is only adopted by ARN: then it is only read. */
+  managesOidcProvider: boolean;
+}
+
+/** Whose stack a delivery role deploys or previews, and where that stack keeps its state. */
+export interface DeliveryRoleScope {
+  scope: AwsScope;
+  /** The team, which is also its stack's Pulumi project: its IAM resources live under `/ml/<team>/`. */
+  team: string;
+  /** The env (Pulumi stack name) the role works in; state keys are per env. */
+  env: string;
+  /**
+   * The S3 bucket of a self-managed backend (`pulumi login s3://<bucket>`); leave it out with Pulumi Cloud,
+   * which authorizes with its own token, so the role then gets no S3 access at all.
+   */
+  stateBucket?: string;
+  /** Projects whose outputs the stack reads through StackReferences (`central-ai`): their state is read. */
+  readsStateOf?: readonly string[];
+  /** The team's Identity Center, when its stack manages a group and a permission set there. */
+  identityCenter?: IdentityCenterScope;
+  /** Only for the central stack's own delivery roles: the delivery platform it manages. */
+  platform?: DeliveryPlatformScope;
+}
+
+/** The IAM path of a team, `/ml/<team>/`; the team name must be kebab-case, as stack names are. */
+export function teamIamPath(team: string): string {
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(team)) throw new Error(`team must be kebab-case (e.g. data-scientists), got ${JSON.stringify(team)}`);
+  return `/ml/${team}/`;
+}
+
+function checkPlatformPath(path: string): string {
+  if (!/^\/[\w+=,.@-]+(\/[\w+=,.@-]+)*\/$/.test(path) || path.startsWith("/ml/")) {
+    throw new Error(`platform.path must be an IAM path such as /ml-platform/, outside /ml/ where team deploy roles write, got ${JSON.stringify(path)}`);
+  }
+  return path;
+}
+
+/** `arn:<partition>:iam::<account>:<kind><path>*`: every IAM resource of a kind under a path. */
+export function iamPathPattern(scope: AwsScope, kind: string, path: string): pulumi.Output<string> {
+  return pulumi.interpolate`arn:${scope.partition}:iam::${scope.account}:${kind}${path}*`;
+}
+
+/**
+ * Every IAM resource a delivery role of the team reaches: the team's roles, policies, groups, users and
+ * instance profiles under `/ml/<team>/`; for the central team also the delivery roles and policies and
+ * the GitHub OIDC provider.
+ */
+export function ownIamResources(args: DeliveryRoleScope): pulumi.Output<string>[] {
+  const path = teamIamPath(args.team);
+  const own = ["role", "policy", "group", "user", "instance-profile"].map((kind) => iamPathPattern(args.scope, kind, path));
+  if (!args.platform) return own;
+  const platformPath = checkPlatformPath(args.platform.path);
+  return [
+    ...own,
+    iamPathPattern(args.scope, "role", platformPath),
+    iamPathPattern(args.scope, "policy", platformPath),
+    pulumi.output(args.platform.oidcProviderArn),
+  ];
+}
+
+/** The checked platform path, for statements on the delivery roles. */
+export function platformPath(platform: DeliveryPlatformScope): string {
+  return checkPlatformPath(platform.path);
+}
+
+/** Keys of one stack in a self-managed backend: its checkpoint and its history, backups, journal and locks. */
+function stackStateKeys(project: string, stack: string): string[] {
+  return [`.pulumi/stacks/${project}/${stack}.json*`, ...["history", "backups", "journal", "locks"].map((dir) => `.pulumi/${dir}/${project}/${stack}/*`)];
+}
+
+/**
+ * State access in a self-managed S3 backend, or nothing with Pulumi Cloud: list the bucket (Pulumi lists
+ * locks and stacks, and S3 answers a missing key with 403 instead of 404 without it), read `meta.yaml`
+ * and the checkpoints of the upstream stacks, and read (preview) or read and write (deploy) the stack's
+ * own keys, only for its env.
+ * https://www.pulumi.com/docs/iac/concepts/state-and-backends/#aws-s3
+ */
+export function stateStatements(args: DeliveryRoleScope, access: "read-only" | "read-write"): Statement[] {
+  if (args.stateBucket === undefined) return [];
+  const { partition } = args.scope;
+  const object = (key: string) => pulumi.interpolate`arn:${partition}:s3:::${args.stateBucket}/${key}`;
+  const own = access === "read-write" ? stackStateKeys(args.team, args.env) : [`.pulumi/stacks/${args.team}/${args.env}.json*`];
+  const upstream = (args.readsStateOf ?? []).filter((project) => project !== args.team).map((project) => `.pulumi/stacks/${project}/${args.env}.json*`);
+  const readOnly = [".pulumi/meta.yaml", ...upstream, ...(access === "read-only" ? own : [])];
+  return [
+    allow({ sid: "ListStateBucket", actions: ["s3:ListBucket"], resources: [pulumi.interpolate`arn:${partition}:s3:::${args.stateBucket}`] }),
+    allow({ sid: "ReadState", actions: ["s3:GetObject"], resources: readOnly.map(object) }),
+    ...(access === "read-write"
+      ? [allow({ sid: "ReadAndWriteOwnState", actions: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], resources: own.map(object) })]
+      : []),
+  ];
+}
+
+/** The Identity Center resources a team's delivery roles reach: its store with its groups, users and memberships. */
+export function identityStoreResources(scope: AwsScope, identityCenter: IdentityCenterScope): ResourceRef[] {
+  const store = (resource: string) => pulumi.interpolate`arn:${scope.partition}:identitystore:::${resource}`;
+  // Identity store ids are unique across AWS and the store may belong to the management account: the
+  // ARN names the store by id and leaves its account open.
+  return [
+    pulumi.interpolate`arn:${scope.partition}:identitystore::*:identitystore/${identityCenter.identityStoreId}`,
+    store("group/*"),
+    store("user/*"),
+    store("membership/*"),
+  ];
+}
+
+/** The id `ssoins-…` of an Identity Center instance ARN. */
+export function ssoInstanceId(identityCenter: IdentityCenterScope): string {
+  const match = /^arn:aws[a-z-]*:sso:::instance\/(ssoins-[A-Za-z0-9.-]+)$/.exec(identityCenter.instanceArn);
+  if (!match) throw new Error(`identityCenter.instanceArn must be arn:aws:sso:::instance/ssoins-…, got ${JSON.stringify(identityCenter.instanceArn)}`);
+  return match[1]!;
+}
+
+/** Identity Center reads: the store's groups, users and memberships, and the instance's permission sets. */
+export function identityCenterReadStatements(args: DeliveryRoleScope): Statement[] {
+  const identityCenter = args.identityCenter;
+  if (!identityCenter) return [];
+  const { partition, account } = args.scope;
+  const instanceId = ssoInstanceId(identityCenter);
+  return [
+    allow({
+      sid: "ReadIdentityStore",
+      actions: ["identitystore:Describe*", "identitystore:Get*", "identitystore:List*", "identitystore:IsMemberInGroups"],
+      resources: identityStoreResources(args.scope, identityCenter),
+    }),
+    allow({
+      sid: "ReadPermissionSets",
+      actions: ["sso:Describe*", "sso:Get*", "sso:List*"],
+      resources: [
+        identityCenter.instanceArn,
+        pulumi.interpolate`arn:${partition}:sso:::permissionSet/${instanceId}/*`,
+        pulumi.interpolate`arn:${partition}:sso:::account/${account}`,
+      ],
+    }),
+  ];
+}

@@ -1,0 +1,296 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { KnownAction } from "../generated/actions";
+import type { ActionPattern } from "../action-pattern";
+import { allow, deny, type Statement } from "../statement";
+import {
+  iamPathPattern,
+  identityCenterReadStatements,
+  identityStoreResources,
+  ownIamResources,
+  platformPath,
+  ssoInstanceId,
+  stateStatements,
+  teamIamPath,
+  type DeliveryRoleScope,
+} from "./delivery-role-scope";
+
+/** One managed policy of a delivery role: `name` tells its part (`iam`, `services`), unique per role. */
+export interface DeliveryRolePolicy {
+  name: string;
+  statements: Statement[];
+}
+
+/** Arguments of {@link teamDeployRolePolicy}. */
+export interface TeamDeployRolePolicyArgs extends DeliveryRoleScope {
+  /** The central permissions boundary: the only one the role may put on the principals it creates. */
+  boundaryArn: pulumi.Input<string>;
+  /** The central stack's shared policies, which the team may attach besides its own. */
+  sharedPolicyArns: readonly pulumi.Input<string>[];
+  /** Where the roles the team hands to services live, `/ml/<team>/` (the default) or a path under it. */
+  executionRolePath?: string;
+  /**
+   * Services the team's roles may be passed to: SageMaker (jobs, models) and EC2, as adding a role to an
+   * instance profile is a PassRole to `ec2.amazonaws.com`.
+   */
+  passRoleServices?: readonly string[];
+}
+
+const teamTag = "team";
+
+/** Writes on a team's roles, policies, groups and instance profiles that need no condition of their own. */
+const unconditionalWrites: readonly KnownAction[] = [
+  "iam:DeleteRole",
+  "iam:UpdateRole",
+  "iam:UpdateRoleDescription",
+  "iam:UpdateAssumeRolePolicy",
+  "iam:PutRolePolicy",
+  "iam:DeleteRolePolicy",
+  "iam:DetachRolePolicy",
+  "iam:CreatePolicy",
+  "iam:CreatePolicyVersion",
+  "iam:DeletePolicy",
+  "iam:DeletePolicyVersion",
+  "iam:SetDefaultPolicyVersion",
+  "iam:TagPolicy",
+  "iam:UntagPolicy",
+  "iam:CreateGroup",
+  "iam:DeleteGroup",
+  "iam:UpdateGroup",
+  "iam:PutGroupPolicy",
+  "iam:DeleteGroupPolicy",
+  "iam:DetachGroupPolicy",
+  "iam:AddUserToGroup",
+  "iam:RemoveUserFromGroup",
+  "iam:CreateInstanceProfile",
+  "iam:DeleteInstanceProfile",
+  "iam:AddRoleToInstanceProfile",
+  "iam:RemoveRoleFromInstanceProfile",
+  "iam:TagInstanceProfile",
+  "iam:UntagInstanceProfile",
+];
+
+/** Every IAM action that changes something, for the deny that keeps writes under the role's own paths. */
+const iamWrites: readonly ActionPattern[] = [
+  "iam:Add*",
+  "iam:Attach*",
+  "iam:Change*",
+  "iam:Create*",
+  "iam:Deactivate*",
+  "iam:Delete*",
+  "iam:Detach*",
+  "iam:Enable*",
+  "iam:PassRole",
+  "iam:Put*",
+  "iam:Remove*",
+  "iam:Reset*",
+  "iam:Resync*",
+  "iam:Set*",
+  "iam:Tag*",
+  "iam:Untag*",
+  "iam:Update*",
+  "iam:Upload*",
+];
+
+function checkExecutionRolePath(team: string, path: string | undefined): string {
+  const teamPath = teamIamPath(team);
+  if (path === undefined) return teamPath;
+  if (!path.startsWith(teamPath) || !path.endsWith("/")) {
+    throw new Error(`executionRolePath must be the team's path ${teamPath} or a path under it ending in "/", got ${JSON.stringify(path)}`);
+  }
+  return path;
+}
+
+/**
+ * The IAM statements: read and write the team's own IAM resources under `/ml/<team>/`, create and tag
+ * roles only with the central boundary and the team's tag, attach only the team's and the shared
+ * policies, pass only the team's roles to its services; and deny, whatever else allows it, writes
+ * outside the team's paths, removing a boundary, and putting any boundary but the central one.
+ */
+function iamStatements(args: TeamDeployRolePolicyArgs): Statement[] {
+  const { scope, team, boundaryArn } = args;
+  const path = teamIamPath(team);
+  const on = (kind: string) => iamPathPattern(scope, kind, path);
+  // The central team's stack also creates users (never their keys or passwords) and the delivery roles.
+  const users = args.platform !== undefined;
+  const principals = users ? [on("role"), on("user")] : [on("role")];
+  const platform = args.platform ? platformPath(args.platform) : undefined;
+  const platformRoles = platform === undefined ? [] : [iamPathPattern(scope, "role", platform)];
+  const own = ownIamResources(args);
+  const boundaryExempt = platformRoles.length > 0 ? { notResources: platformRoles } : { resources: ["*"] };
+  return [
+    allow({ sid: "ReadOwnIam", actions: ["iam:Get*", "iam:List*"], resources: own }),
+    allow({
+      sid: "ManageOwnIam",
+      actions: users ? [...unconditionalWrites, "iam:DeleteUser"] : unconditionalWrites,
+      resources: [
+        on("role"),
+        on("policy"),
+        on("group"),
+        on("instance-profile"),
+        ...(users ? [on("user")] : []),
+        ...(platform === undefined ? [] : [iamPathPattern(scope, "role", platform), iamPathPattern(scope, "policy", platform)]),
+      ],
+    }),
+    // The boundary reads the principal's team tag to scope IAM writes to /ml/${aws:PrincipalTag/team}/:
+    // a principal tagged for another team would write there, so the tag is set on creation and kept.
+    allow({
+      sid: "CreatePrincipalsWithTheBoundaryAndTeamTag",
+      actions: users ? ["iam:CreateRole", "iam:CreateUser"] : ["iam:CreateRole"],
+      resources: principals,
+      conditions: { StringEquals: { "iam:PermissionsBoundary": boundaryArn, [`aws:RequestTag/${teamTag}`]: team } },
+    }),
+    allow({
+      sid: "TagPrincipalsOnlyForTheTeam",
+      actions: users ? ["iam:TagRole", "iam:TagUser"] : ["iam:TagRole"],
+      resources: principals,
+      conditions: { StringEqualsIfExists: { [`aws:RequestTag/${teamTag}`]: team } },
+    }),
+    allow({
+      sid: "UntagPrincipalsButNotTheTeamTag",
+      actions: users ? ["iam:UntagRole", "iam:UntagUser"] : ["iam:UntagRole"],
+      resources: principals,
+      conditions: { "ForAllValues:StringNotEqualsIgnoreCase": { "aws:TagKeys": [teamTag] } },
+    }),
+    allow({
+      sid: "PutOnlyTheCentralBoundary",
+      actions: users ? ["iam:PutRolePermissionsBoundary", "iam:PutUserPermissionsBoundary"] : ["iam:PutRolePermissionsBoundary"],
+      resources: principals,
+      conditions: { StringEquals: { "iam:PermissionsBoundary": boundaryArn } },
+    }),
+    allow({
+      sid: "AttachOwnAndSharedPolicies",
+      actions: ["iam:AttachRolePolicy", "iam:AttachGroupPolicy"],
+      resources: [on("role"), on("group")],
+      conditions: { ArnLike: { "iam:PolicyARN": [on("policy"), ...args.sharedPolicyArns] } },
+    }),
+    allow({
+      sid: "PassOwnRolesToTeamServices",
+      actions: ["iam:PassRole"],
+      resources: [iamPathPattern(scope, "role", checkExecutionRolePath(team, args.executionRolePath))],
+      conditions: { StringEquals: { "iam:PassedToService": [...(args.passRoleServices ?? ["sagemaker.amazonaws.com", "ec2.amazonaws.com"])] } },
+    }),
+    deny({ sid: "NoBoundaryRemoval", actions: ["iam:DeleteRolePermissionsBoundary", "iam:DeleteUserPermissionsBoundary"], ...boundaryExempt }),
+    deny({
+      sid: "NoOtherBoundary",
+      actions: ["iam:CreateRole", "iam:CreateUser", "iam:PutRolePermissionsBoundary", "iam:PutUserPermissionsBoundary"],
+      ...boundaryExempt,
+      conditions: { StringNotEquals: { "iam:PermissionsBoundary": boundaryArn } },
+    }),
+    // The delivery roles (under the platform path), other teams' resources and the boundary all lie outside.
+    deny({ sid: "IamWritesOnlyUnderOwnPaths", actions: iamWrites, notResources: own }),
+  ];
+}
+
+/**
+ * What only the central stack's deploy role does: create the delivery roles (each carrying the boundary
+ * where it fits, tagged for the team it delivers), attach their policies, and manage the GitHub OIDC
+ * provider unless it is adopted.
+ */
+function platformStatements(args: TeamDeployRolePolicyArgs): Statement[] {
+  if (!args.platform) return [];
+  const path = platformPath(args.platform);
+  const roles = iamPathPattern(args.scope, "role", path);
+  return [
+    allow({
+      sid: "ManageDeliveryRoles",
+      actions: ["iam:CreateRole", "iam:TagRole", "iam:UntagRole", "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary"],
+      resources: [roles],
+    }),
+    allow({
+      sid: "AttachDeliveryPolicies",
+      actions: ["iam:AttachRolePolicy"],
+      resources: [roles],
+      conditions: { ArnLike: { "iam:PolicyARN": iamPathPattern(args.scope, "policy", path) } },
+    }),
+    ...(args.platform.managesOidcProvider
+      ? [allow({ sid: "ManageGithubOidcProvider", actions: ["iam:*OpenIDConnectProvider*"], resources: [args.platform.oidcProviderArn] })]
+      : []),
+  ];
+}
+
+/**
+ * Identity Center: the team's group in its identity store and its permission sets, tagged for the team.
+ * Identity Store groups have neither tags nor condition keys, so the store is the narrowest scope there.
+ * A permission set is created carrying the team's tag (CreatePermissionSet authorizes aws:RequestTag) and
+ * is managed, retagging included, only while it carries it: tagging by the request's tag alone would let
+ * the team claim any untagged or other team's permission set. It takes no AWS managed policy
+ * (AdministratorAccess) and no inline policy, and its boundary is never deleted; but the boundary and the
+ * customer managed policies are referenced by name, which no condition key narrows, so the team could
+ * reference a policy of its own: why Identity Center is opted into per team in the central config.
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiamidentitycenter.html
+ */
+function identityCenterStatements(args: TeamDeployRolePolicyArgs): Statement[] {
+  const identityCenter = args.identityCenter;
+  if (!identityCenter) return [];
+  const { partition, account } = args.scope;
+  const permissionSets = pulumi.interpolate`arn:${partition}:sso:::permissionSet/${ssoInstanceId(identityCenter)}/*`;
+  const permissionSetWrites: KnownAction[] = [
+    "sso:UpdatePermissionSet",
+    "sso:DeletePermissionSet",
+    "sso:AttachCustomerManagedPolicyReferenceToPermissionSet",
+    "sso:DetachCustomerManagedPolicyReferenceFromPermissionSet",
+    "sso:PutPermissionsBoundaryToPermissionSet",
+    "sso:ProvisionPermissionSet",
+    "sso:CreateAccountAssignment",
+    "sso:DeleteAccountAssignment",
+    "sso:TagResource",
+    "sso:UntagResource",
+  ];
+  return [
+    ...identityCenterReadStatements(args),
+    allow({
+      sid: "ManageIdentityStoreGroups",
+      actions: [
+        "identitystore:CreateGroup",
+        "identitystore:UpdateGroup",
+        "identitystore:DeleteGroup",
+        "identitystore:CreateGroupMembership",
+        "identitystore:DeleteGroupMembership",
+      ],
+      resources: identityStoreResources(args.scope, identityCenter),
+    }),
+    allow({
+      sid: "CreatePermissionSetsTaggedForTheTeam",
+      actions: ["sso:CreatePermissionSet"],
+      resources: [identityCenter.instanceArn, permissionSets],
+      conditions: { StringEquals: { [`aws:RequestTag/${teamTag}`]: args.team } },
+    }),
+    allow({
+      sid: "ManageTeamPermissionSets",
+      actions: permissionSetWrites,
+      resources: [permissionSets],
+      conditions: { StringEquals: { [`aws:ResourceTag/${teamTag}`]: args.team } },
+    }),
+    // IAM authorizes each resource of a request: the instance and the account are parts of these
+    // requests, the permission set (which must carry the team's tag) the one that decides.
+    allow({
+      sid: "UseTheInstanceAndAccount",
+      actions: permissionSetWrites.filter((action) => action !== "sso:TagResource" && action !== "sso:UntagResource"),
+      resources: [identityCenter.instanceArn, pulumi.interpolate`arn:${partition}:sso:::account/${account}`],
+    }),
+    deny({
+      sid: "NoPermissionSetEscapes",
+      actions: ["sso:AttachManagedPolicyToPermissionSet", "sso:PutInlinePolicyToPermissionSet", "sso:DeletePermissionsBoundaryFromPermissionSet"],
+      resources: ["*"],
+    }),
+  ];
+}
+
+/**
+ * The deploy role of a team stack (`pulumi up` in CI): everything its stack manages and nothing more.
+ * Its IAM reach is the team's path `/ml/<team>/`; every role it creates carries the central boundary and
+ * the team's tag; it attaches only the team's own and the shared policies, passes only the team's roles,
+ * and never removes or swaps a boundary; it reads and writes its own state and reads its upstream stacks'.
+ * The central team's deploy role (with `platform`) also manages the delivery roles and the OIDC provider,
+ * and may edit the boundary, which lives under its path: it is the root of the guardrails.
+ * Returns its managed policies (`iam`, and `platform` and `services` where they apply), each under the
+ * 6,144-character quota.
+ */
+export function teamDeployRolePolicy(args: TeamDeployRolePolicyArgs): DeliveryRolePolicy[] {
+  const parts: DeliveryRolePolicy[] = [
+    { name: "iam", statements: iamStatements(args) },
+    { name: "platform", statements: platformStatements(args) },
+    { name: "services", statements: [...stateStatements(args, "read-write"), ...identityCenterStatements(args)] },
+  ];
+  return parts.filter((part) => part.statements.length > 0);
+}
