@@ -6,6 +6,8 @@ import { fakePulumi, fixtureConsumer, runNx, workspaceCopy } from "../../testing
 // executor and hands it the target's options, --env included.
 const copy = workspaceCopy();
 const inCopy = `(in ${copy.root})`;
+// nx.json gives preview and up the workspace's policy pack; the executor makes its path absolute.
+const policyPack = `--policy-pack ${join(copy.root, "tools/policy-pack")}`;
 const pathWith = (bin: string) => [bin, ...(process.env.PATH ?? "").split(delimiter)].join(delimiter);
 
 describe("nx run of a Pulumi target", () => {
@@ -16,8 +18,8 @@ describe("nx run of a Pulumi target", () => {
     const result = runNx(copy.root, ["run", `${fixtureConsumer}:up`, "--env=prod"], { PATH: pathWith(pulumi.bin) });
     expect(result.status).toBe(0);
     expect(pulumi.calls()).toEqual([
-      `up --stack prod --cwd stacks/central-ai --non-interactive --yes --diff ${inCopy}`,
-      `up --stack prod --cwd stacks/${fixtureConsumer} --non-interactive --yes --diff ${inCopy}`,
+      `up --stack prod --cwd stacks/central-ai --non-interactive --yes --diff ${policyPack} ${inCopy}`,
+      `up --stack prod --cwd stacks/${fixtureConsumer} --non-interactive --yes --diff ${policyPack} ${inCopy}`,
     ]);
   });
 
@@ -27,7 +29,7 @@ describe("nx run of a Pulumi target", () => {
     // Nx 23.2 exits 130, not 1, when a task is left unrun because its dependency failed.
     expect(result.status).not.toBe(0);
     expect(`${result.stdout}${result.stderr}`).toContain("Tasks not run because their dependencies failed");
-    expect(pulumi.calls()).toEqual([`up --stack prod --cwd stacks/central-ai --non-interactive --yes --diff ${inCopy}`]);
+    expect(pulumi.calls()).toEqual([`up --stack prod --cwd stacks/central-ai --non-interactive --yes --diff ${policyPack} ${inCopy}`]);
   });
 
   it("passes the executor's own options from the command line", () => {
@@ -47,7 +49,7 @@ describe("nx run of a Pulumi target", () => {
     const result = runNx(copy.root, ["run", "central-ai:preview", "--env=prod"], { PATH: withoutPulumi });
     expect(result.status).toBe(1);
     const output = `${result.stdout}${result.stderr}`;
-    expect(output).toContain("> pulumi preview --stack prod --cwd stacks/central-ai --non-interactive --diff\n");
+    expect(output).toContain(`> pulumi preview --stack prod --cwd stacks/central-ai --non-interactive --diff ${policyPack}\n`);
     expect(output.split("\n").filter((line) => line.includes("Pulumi CLI"))).toEqual([
       "the Pulumi CLI is not installed: https://www.pulumi.com/docs/iac/download-install/ — `npm run plan` needs no CLI",
     ]);
