@@ -74,7 +74,13 @@ function writeFixtureConsumer(copy: string): void {
   const project = { name: fixtureConsumer, projectType: "application", tags: ["type:stack"], implicitDependencies: ["central-ai"], targets: centralAi.targets };
   writeFileSync(join(root, "project.json"), JSON.stringify(project, null, 2));
   writeFileSync(join(root, "Pulumi.yaml"), `name: ${fixtureConsumer}\nruntime: nodejs\nmain: src/index.ts\n`);
-  for (const env of ["dev", "prod"]) writeFileSync(join(root, `Pulumi.${env}.yaml`), "config: {}\n");
+  // The region and account of central-ai's env, which every plan needs.
+  for (const env of ["dev", "prod"]) {
+    const central = readFileSync(join(copy, `stacks/central-ai/Pulumi.${env}.yaml`), "utf8");
+    const scope = /^ {2}aws:region: .*\n {2}aws:allowedAccountIds:\n {4}- .*\n/m.exec(central)?.[0];
+    if (!scope) throw new Error(`stacks/central-ai/Pulumi.${env}.yaml: no aws:region and aws:allowedAccountIds to copy`);
+    writeFileSync(join(root, `Pulumi.${env}.yaml`), `config:\n${scope}`);
+  }
   writeFileSync(join(root, "src/index.ts"), `export const team = "${fixtureConsumer}";\n`);
 }
 

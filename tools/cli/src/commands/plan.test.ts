@@ -2,7 +2,6 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inDependencyOrder } from "./plan";
 
 const bin = join(__dirname, "../../bin/ml-iam.js");
 const fixtures = join(__dirname, "../../../../libs/plan/src/fixtures");
@@ -92,6 +91,26 @@ describe("ml-iam plan", () => {
     expect(existsSync(join(root, `dist/plan/${failed}/dev.md`))).toBe(false);
   });
 
+  it("skips the consumers of a stack that failed to plan, and writes nothing for them", () => {
+    const root = workspace([
+      { name: "consumer", program: "consumer-program.ts", upstream: ["producer"] },
+      { name: "producer", program: "producer-program.ts", config: "  producer:mode: bad-policy\n" },
+    ]);
+    const { code, stdout } = mlIam(root, "plan");
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^plan of producer \(dev\) failed: /);
+    expect(stdout).toContain("\nplan of consumer skipped: its upstream stack producer failed to plan\n");
+    expect(existsSync(join(root, "dist/plan/consumer"))).toBe(false);
+  });
+
+  it("checks every stack has the env asked for before planning any", () => {
+    const root = workspace([{ name: "producer", program: "producer-program.ts" }]);
+    const { code, stderr } = mlIam(root, "plan", "--env", "prod");
+    expect(code).toBe(2);
+    expect(stderr).toBe("ml-iam: stack producer has no Pulumi.prod.yaml\n");
+    expect(existsSync(join(root, "dist"))).toBe(false);
+  });
+
   it.each([
     [["plan", "nope"], /^ml-iam: unknown stack nope: the stacks are producer\n$/],
     [["plan", "--frobnicate"], /^ml-iam: Unknown option '--frobnicate'/],
@@ -107,18 +126,5 @@ describe("ml-iam plan", () => {
     const { code, stdout } = mlIam(workspace([]), "plan");
     expect(code).toBe(0);
     expect(stdout).toContain("no stack to plan yet");
-  });
-});
-
-describe("dependency order", () => {
-  const stack = (name: string, upstream: string[] = []) => ({ name, directory: "", main: "", envs: ["dev"], upstream });
-
-  it("puts every upstream stack before its consumers", () => {
-    const order = inDependencyOrder([stack("a", ["c"]), stack("b"), stack("c", ["b"])]).map((s) => s.name);
-    expect(order).toEqual(["b", "c", "a"]);
-  });
-
-  it("refuses a cycle, naming a stack in it", () => {
-    expect(() => inDependencyOrder([stack("a", ["b"]), stack("b", ["a"])])).toThrow(/stack a depends on itself/);
   });
 });

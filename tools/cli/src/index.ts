@@ -1,0 +1,2 @@
+export { inDependencyOrder, planStacks, renderPlanAnalysis, type PlanStacksOptions, type StackPlanOutcome } from "./plan-stacks";
+export { UsageError } from "./usage-error";
