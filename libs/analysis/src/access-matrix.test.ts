@@ -38,6 +38,11 @@ describe("the access matrix of a plan set", () => {
     expect(pairs("ann")).toEqual(["sts:AssumeRole *"]);
   });
 
+  it("keeps only the principals of the stacks asked for, with what the other plans give them", () => {
+    expect(accessMatrix([central, team], { stacks: ["team"] })).toEqual(matrix);
+    expect(accessMatrix([central, team], { stacks: ["central"] })).toEqual([]);
+  });
+
   it("computes a matrix in milliseconds once the IAM data is loaded", () => {
     const start = performance.now();
     for (let i = 0; i < 20; i++) accessMatrix([central, team]);

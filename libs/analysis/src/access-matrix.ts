@@ -40,12 +40,20 @@ function withGroupPolicies(principals: readonly PlanPrincipal[], plans: readonly
   });
 }
 
+/** Options of {@link accessMatrix}. */
+export interface AccessMatrixOptions extends AccessOptions {
+  /** Only the principals of these stacks; the other plans still supply the policies, boundaries and groups they hold. */
+  stacks?: readonly string[];
+}
+
 /**
  * The access matrix of a plan set (one env): for every role, group, user and permission set, each action
  * it may perform on each resource, with boundaries and explicit denies applied, sorted by principal ARN.
  */
-export function accessMatrix(plans: readonly PlanFile[], options: AccessOptions = {}): PrincipalAccess[] {
-  return principalsAccess(withGroupPolicies(planPrincipals(plans), plans), options);
+export function accessMatrix(plans: readonly PlanFile[], options: AccessMatrixOptions = {}): PrincipalAccess[] {
+  const principals = withGroupPolicies(planPrincipals(plans), plans);
+  const { stacks } = options;
+  return principalsAccess(stacks ? principals.filter((principal) => stacks.includes(principal.stack)) : principals, options);
 }
 
 /** The access of the given principals, sorted by ARN, one row per ARN. */

@@ -3,7 +3,7 @@ export { matchesIamPattern } from "@ml-iam/iam";
 export { planPrincipals, statementsOf, type HeldPolicy, type PlanPrincipal } from "./plan-principals";
 export { accessSnapshot, diffAccess, diffPlanAccess, isEmptyAccessDiff, policyAccessSnapshot, type AccessChange, type AccessDiff, type AccessSnapshot, type PrincipalAccessChange } from "./access-diff";
 export { defaultEvaluator, grantEvaluator, type AccessEvaluator, type AccessVerdict } from "./access-evaluator";
-export { accessMatrix, principalsAccess } from "./access-matrix";
+export { accessMatrix, principalsAccess, type AccessMatrixOptions } from "./access-matrix";
 export { actionAppliesTo, actionsExcept, actionsOfPattern, analyzedServices } from "./action-expansion";
 export { planDocuments, type PlanDocument } from "./plan-documents";
 export { documentFindings, findingKey, planFindings, type PlanFinding } from "./plan-findings";

@@ -34,6 +34,15 @@ describe("the documents and findings of a plan set", () => {
     expect(findingKey(after[0]!)).toBe(findingKey(before[0]!));
   });
 
+  it("validates only the documents of the stacks asked for, still knowing a boundary by its holders elsewhere", () => {
+    const all = planFindings(plans(typo));
+    expect(planFindings(plans(typo), { stacks: ["team"] })).toEqual(all.filter((finding) => finding.stack === "team"));
+    // The central policy allows s3:* on *: fine for a boundary, which only caps; a warning for a policy that grants.
+    const [centralPlan] = plans(typo);
+    expect(planFindings([centralPlan!]).map((finding) => finding.code)).toContain("WILDCARD_ACTION");
+    expect(planFindings(plans(typo), { stacks: ["central"] })).toEqual([]);
+  });
+
   it("reports a document that is not JSON instead of skipping it", () => {
     const broken = testPlan("team", [testResource("aws:iam/policy:Policy", "broken", { name: "broken", policy: "{not json" }, { arn: "arn:aws:iam::111111111111:policy/broken" })]);
     expect(planFindings([broken]).map((finding) => finding.code)).toContain("INVALID_DOCUMENT");

@@ -42,9 +42,14 @@ export function documentFindings(documents: readonly PlanDocument[]): PlanFindin
   );
 }
 
-/** Every finding of every policy document of a plan set: identity, inline, trust and boundary documents. */
-export function planFindings(plans: readonly PlanFile[]): PlanFinding[] {
-  return documentFindings(planDocuments(plans));
+/**
+ * Every finding of every policy document of a plan set: identity, inline, trust and boundary documents; only
+ * the documents of `stacks` when given (the other plans still tell which policies are boundaries).
+ */
+export function planFindings(plans: readonly PlanFile[], options: { stacks?: readonly string[] } = {}): PlanFinding[] {
+  const { stacks } = options;
+  const documents = planDocuments(plans);
+  return documentFindings(stacks ? documents.filter((document) => stacks.includes(document.stack)) : documents);
 }
 
 /** What makes two findings the same across plan sets: document, code, statement (Sid or index), action, resource. */

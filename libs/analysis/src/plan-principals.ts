@@ -29,16 +29,48 @@ function parseDocument(json: unknown): PolicyDocumentJson | undefined {
   }
 }
 
-function resources(plan: PlanFile, type: string): PlannedResource[] {
-  return plan.steps.map((step) => step.newState).filter((resource) => resource.type === type);
+/** A plan's resources grouped by type, and by the value of one input within a type: built once per plan. */
+class PlanResourceIndex {
+  private readonly byType = new Map<string, PlannedResource[]>();
+  private readonly byInput = new Map<string, Map<unknown, PlannedResource[]>>();
+
+  constructor(plan: PlanFile) {
+    for (const { newState: resource } of plan.steps) {
+      const list = this.byType.get(resource.type) ?? [];
+      list.push(resource);
+      this.byType.set(resource.type, list);
+    }
+  }
+
+  /** Every resource of a type. */
+  ofType(type: string): PlannedResource[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  /** The resources of a type whose input `key` is `value`. */
+  where(type: string, key: string, value: unknown): PlannedResource[] {
+    const indexKey = `${type}\n${key}`;
+    let byValue = this.byInput.get(indexKey);
+    if (!byValue) {
+      byValue = new Map();
+      for (const resource of this.ofType(type)) {
+        const list = byValue.get(resource.inputs[key]) ?? [];
+        list.push(resource);
+        byValue.set(resource.inputs[key], list);
+      }
+      this.byInput.set(indexKey, byValue);
+    }
+    return byValue.get(value) ?? [];
+  }
 }
 
 /** Every principal of a set of plans (one env), its managed and inline policies and its boundary. */
 export function planPrincipals(plans: readonly PlanFile[]): PlanPrincipal[] {
+  const indexes = new Map(plans.map((plan) => [plan, new PlanResourceIndex(plan)]));
   const managed = new Map<string, HeldPolicy>();
   const byNameAndPath = new Map<string, HeldPolicy>();
-  for (const plan of plans) {
-    for (const policy of resources(plan, "aws:iam/policy:Policy")) {
+  for (const index of indexes.values()) {
+    for (const policy of index.ofType("aws:iam/policy:Policy")) {
       const held = { name: String(policy.outputs.name), arn: String(policy.outputs.arn), document: parseDocument(policy.inputs.policy) };
       managed.set(held.arn, held);
       byNameAndPath.set(`${policy.inputs.path ?? "/"}${held.name}`, held);
@@ -48,15 +80,12 @@ export function planPrincipals(plans: readonly PlanFile[]): PlanPrincipal[] {
   const boundaryOf = (arn: unknown) => (typeof arn === "string" ? heldByArn(arn) : undefined);
 
   const principals: PlanPrincipal[] = [];
-  for (const plan of plans) {
-    const attached = (type: string, key: string, name: string) =>
-      resources(plan, type).filter((a) => a.inputs[key] === name).map((a) => heldByArn(a.inputs.policyArn));
+  for (const [plan, index] of indexes) {
+    const attached = (type: string, key: string, name: string) => index.where(type, key, name).map((a) => heldByArn(a.inputs.policyArn));
     const inline = (type: string, key: string, name: string) =>
-      resources(plan, type)
-        .filter((p) => p.inputs[key] === name)
-        .map((p) => ({ name: String(p.inputs.name ?? p.name), document: parseDocument(p.inputs.policy) }));
+      index.where(type, key, name).map((p) => ({ name: String(p.inputs.name ?? p.name), document: parseDocument(p.inputs.policy) }));
 
-    for (const role of resources(plan, "aws:iam/role:Role")) {
+    for (const role of index.ofType("aws:iam/role:Role")) {
       const name = String(role.outputs.name);
       principals.push({
         stack: plan.stack,
@@ -71,7 +100,7 @@ export function planPrincipals(plans: readonly PlanFile[]): PlanPrincipal[] {
         ],
       });
     }
-    for (const group of resources(plan, "aws:iam/group:Group")) {
+    for (const group of index.ofType("aws:iam/group:Group")) {
       const name = String(group.outputs.name);
       principals.push({
         stack: plan.stack,
@@ -84,7 +113,7 @@ export function planPrincipals(plans: readonly PlanFile[]): PlanPrincipal[] {
         ],
       });
     }
-    for (const user of resources(plan, "aws:iam/user:User")) {
+    for (const user of index.ofType("aws:iam/user:User")) {
       const name = String(user.outputs.name);
       principals.push({
         stack: plan.stack,
@@ -98,9 +127,9 @@ export function planPrincipals(plans: readonly PlanFile[]): PlanPrincipal[] {
         ],
       });
     }
-    for (const set of resources(plan, "aws:ssoadmin/permissionSet:PermissionSet")) {
+    for (const set of index.ofType("aws:ssoadmin/permissionSet:PermissionSet")) {
       const arn = String(set.outputs.arn);
-      const forSet = (type: string) => resources(plan, type).filter((r) => r.inputs.permissionSetArn === arn);
+      const forSet = (type: string) => index.where(type, "permissionSetArn", arn);
       const reference = (r: PlannedResource) => r.inputs.customerManagedPolicyReference as { name?: string; path?: string } | undefined;
       const customer = (r: PlannedResource) => byNameAndPath.get(`${reference(r)?.path ?? "/"}${reference(r)?.name}`);
       principals.push({

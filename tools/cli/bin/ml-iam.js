@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 // The workspace runs TypeScript sources directly; SWC transpiles them on load.
-require("@swc-node/register");
+require("./register-typescript.cjs");
 require("../src/main.ts");

@@ -45,8 +45,8 @@ export function inDependencyOrder(stacks: WorkspaceStack[]): WorkspaceStack[] {
  * its principals may do. `plans` holds the stack's plan and its upstream plans, which hold the boundary.
  */
 export function renderPlanAnalysis(plan: PlanFile, plans: readonly PlanFile[]): string {
-  const findings = planFindings(plans).filter((finding) => finding.stack === plan.stack);
-  const access = accessMatrix(plans).filter((row) => row.stack === plan.stack);
+  const findings = planFindings(plans, { stacks: [plan.stack] });
+  const access = accessMatrix(plans, { stacks: [plan.stack] });
   const lines = ["", "## Findings", ""];
   lines.push(...(findings.length === 0 ? ["None."] : findings.map(renderFindingMarkdown)));
   lines.push(
