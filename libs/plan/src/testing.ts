@@ -13,12 +13,20 @@ export async function planWorkspaceStack(name: string, env = "dev"): Promise<Pla
   return (await planStacks([name], env))[0]!;
 }
 
+/**
+ * Plans several workspace stacks of one env, each once, upstream first, and returns their plans in the order
+ * named: a stack's test that also reads its upstream stack's plan does not plan that stack twice.
+ */
+export async function planWorkspaceStacks<const Names extends readonly string[]>(names: Names, env = "dev"): Promise<{ -readonly [K in keyof Names]: PlanFile }> {
+  return (await planStacks(names, env)) as { -readonly [K in keyof Names]: PlanFile };
+}
+
 /** Plans every stack of the workspace for an env, upstream first, in-process. */
 export async function planWorkspace(env = "dev"): Promise<PlanFile[]> {
   return planStacks(listWorkspaceStacks(workspaceRoot).map((stack) => stack.name), env);
 }
 
-async function planStacks(names: string[], env: string): Promise<PlanFile[]> {
+async function planStacks(names: readonly string[], env: string): Promise<PlanFile[]> {
   const stacks = listWorkspaceStacks(workspaceRoot);
   const plans = new Map<string, PlanFile>();
   const plan = async (stackName: string): Promise<PlanFile> => {

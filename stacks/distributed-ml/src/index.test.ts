@@ -1,5 +1,5 @@
 import { distributedMl } from "@ml-iam/contracts";
-import { documentOf, planWorkspaceStack, resourcesOfType } from "@ml-iam/plan/src/testing";
+import { documentOf, planWorkspaceStacks, resourcesOfType } from "@ml-iam/plan/src/testing";
 import type { PlanFile } from "@ml-iam/plan";
 
 interface Grant {
@@ -12,10 +12,9 @@ interface Grant {
 
 let plan: PlanFile;
 let central: PlanFile;
-// Plans central-ai twice (as this stack's upstream, then on its own, for its outputs): slower than a unit test.
+// Plans central-ai (this stack's upstream, whose outputs the tests compare with), then this stack: slower than a unit test.
 beforeAll(async () => {
-  plan = await planWorkspaceStack("distributed-ml", "dev");
-  central = await planWorkspaceStack("central-ai", "dev");
+  [central, plan] = await planWorkspaceStacks(["central-ai", "distributed-ml"], "dev");
 }, 60_000);
 
 const ec2Arn = "arn:aws:ec2:us-east-1:111111111111";

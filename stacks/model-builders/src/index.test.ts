@@ -2,15 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { modelBuilders } from "@ml-iam/contracts";
-import { documentOf, planWorkspaceStack, resourcesOfType } from "@ml-iam/plan/src/testing";
+import { documentOf, planWorkspaceStack, planWorkspaceStacks, resourcesOfType } from "@ml-iam/plan/src/testing";
 import { planStack, readWorkspaceStack, type PlanFile, type PlannedResource } from "@ml-iam/plan";
 
 let plan: PlanFile;
 let central: PlanFile;
+// One plan of central-ai (the upstream of model-builders, whose outputs the tests compare with), one of model-builders.
 beforeAll(async () => {
-  central = await planWorkspaceStack("central-ai", "dev");
-  plan = await planWorkspaceStack("model-builders", "dev");
-  // Two plans of central-ai (one as the upstream of model-builders) and one of model-builders.
+  [central, plan] = await planWorkspaceStacks(["central-ai", "model-builders"], "dev");
 }, 60_000);
 
 const configured = (key: string) => plan.config[`model-builders:${key}`] as string[];
