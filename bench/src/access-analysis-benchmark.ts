@@ -18,22 +18,39 @@ function time(run: () => unknown): number {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-/** The access matrix of the dev plans, and the access diff of dev against prod, timed with plans already built. */
-export function accessAnalysisMeasurements(planDirectory: string, runs: number): Measurement[] {
+/** Timings in ms of the access matrix of the dev plans, and of the access diff of dev against prod, plans already built. */
+export interface AccessAnalysisTimings {
+  stacks: number;
+  matrix: number[];
+  diff: number[];
+}
+
+/** Times the access matrix of the dev plans and the access diff of dev against prod, `runs` times each. */
+export function timeAccessAnalysis(planDirectory: string, runs: number): AccessAnalysisTimings {
   const dev = readPlans(planDirectory, "dev");
   const prod = readPlans(planDirectory, "prod");
   if (dev.length === 0 || prod.length === 0) throw new Error(`no dev and prod plans in ${planDirectory}: run npm run plan first`);
+  return {
+    stacks: dev.length,
+    matrix: Array.from({ length: runs }, () => time(() => accessMatrix(dev))),
+    diff: Array.from({ length: runs }, () => time(() => diffPlanAccess(dev, prod))),
+  };
+}
+
+/** The access matrix of the dev plans, and the access diff of dev against prod, timed with plans already built. */
+export function accessAnalysisMeasurements(planDirectory: string, runs: number): Measurement[] {
+  const timings = timeAccessAnalysis(planDirectory, runs);
   return [
     {
-      name: `access matrix of ${dev.length} stacks' plans`,
+      name: `access matrix of ${timings.stacks} stacks' plans`,
       unit: "ms",
-      runs: Array.from({ length: runs }, () => time(() => accessMatrix(dev))),
+      runs: timings.matrix,
       target: { max: 2_000, label: "< 2 s" },
     },
     {
-      name: `access diff of two sets of ${dev.length} stacks' plans (dev → prod)`,
+      name: `access diff of two sets of ${timings.stacks} stacks' plans (dev → prod)`,
       unit: "ms",
-      runs: Array.from({ length: runs }, () => time(() => diffPlanAccess(dev, prod))),
+      runs: timings.diff,
       target: { max: 2_000, label: "< 2 s" },
     },
   ];

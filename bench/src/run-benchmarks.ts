@@ -1,16 +1,21 @@
-import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { accessAnalysisMeasurements } from "./access-analysis-benchmark";
 import { renderResults, type Measurement } from "./measurement";
-import { simulationMeasurements } from "./simulation-benchmark";
 import { timePersonaRendering } from "./persona-rendering";
+import { writeResultsSection } from "./results-file";
+import { scaleMeasurements } from "./scale/scale-benchmark";
+import { renderScaleResults } from "./scale/scale-results";
+import { simulationMeasurements } from "./simulation-benchmark";
 import { timeCommand, typecheckedProjects, typecheckMemory, workspaceRoot } from "./workspace-commands";
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+const scaleSizes = (process.env.BENCH_SCALE_SIZES ?? "4,25,100").split(",").map(Number);
 const nx = join(workspaceRoot, "node_modules/.bin/nx");
+const machine = `on this machine (${cpus().length} cores, Node ${process.version})`;
 
-async function main(): Promise<void> {
+/** The workspace suite: typecheck, persona rendering, simulation, the plan of this workspace and its access analysis. */
+async function workspaceSection(): Promise<string> {
   const measurements: Measurement[] = [];
   const log = (m: Measurement) => {
     measurements.push(m);
@@ -43,19 +48,38 @@ async function main(): Promise<void> {
     runs: Array.from({ length: runs }, () => timeCommand(nx, ["run-many", "-t", "plan"])),
     target: { max: 5_000, label: "< 5 s" },
   });
-
   for (const measurement of accessAnalysisMeasurements(join(workspaceRoot, "dist/plan"), runs)) log(measurement);
-
-  const date = new Date().toISOString().slice(0, 10);
-  const header = `# Benchmarks ${date}\n\nMedians of ${runs} runs (persona rendering: ${Math.max(runs, 10)}) on this machine (${cpus().length} cores, Node ${process.version}).`;
-  const table = renderResults(measurements, header);
-  mkdirSync(join(workspaceRoot, "bench/results"), { recursive: true });
-  const file = join(workspaceRoot, `bench/results/${date}.md`);
-  writeFileSync(file, table);
-  console.log(`\n${table}\nwritten to ${file}`);
+  return renderResults(measurements, `## Workspace\n\nMedians of ${runs} runs (persona rendering: ${Math.max(runs, 10)}) ${machine}.`);
 }
 
-main().catch((error: unknown) => {
+/** The scale suite: throwaway copies of the workspace with N stacks. */
+async function scaleSection(): Promise<string> {
+  const measurements = await scaleMeasurements({ sizes: scaleSizes, runs, log: (line) => console.log(line) });
+  const header = [
+    "## Scale",
+    "",
+    `Throwaway copies of the workspace with N stacks (the repository's own, then teams from the team-stack generator), medians of`,
+    `${runs} runs (each in brackets) ${machine}; Nx as in CI: no daemon, no remote cache. A one-stack change edits`,
+    "stacks/data-scientists, a lib change libs/iam; `nx affected` compares with the last commit.",
+  ].join("\n");
+  return renderScaleResults(measurements, header);
+}
+
+const suites: Record<string, () => Promise<string>> = { workspace: workspaceSection, scale: scaleSection };
+
+async function main(names: string[]): Promise<void> {
+  const unknown = names.filter((name) => !(name in suites));
+  if (unknown.length > 0) throw new Error(`unknown benchmark suite ${unknown.join(", ")}: the suites are ${Object.keys(suites).join(", ")}`);
+  const date = new Date().toISOString().slice(0, 10);
+  const file = join(workspaceRoot, `bench/results/${date}.md`);
+  for (const name of names.length > 0 ? names : Object.keys(suites)) {
+    const section = await suites[name]!();
+    writeResultsSection(file, `# Benchmarks ${date}`, section);
+    console.log(`\n${section}\nwritten to ${file}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });

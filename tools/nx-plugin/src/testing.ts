@@ -90,24 +90,37 @@ function git(copy: string, ...args: string[]): string {
   return result.stdout;
 }
 
+/** A throwaway copy of the workspace, in a git repository of its own. */
+export interface WorkspaceCopy {
+  root: string;
+  /** Undoes uncommitted changes. */
+  restore(): void;
+  /** Commits every change: what `nx affected` compares with from then on. */
+  commit(message: string): void;
+  /** Deletes the copy. */
+  remove(): void;
+}
+
 /**
- * A copy of the workspace's sources in a fresh git repository with one commit, node_modules linked,
- * plus {@link fixtureConsumer}: Nx runs there without touching this workspace's cache or files. `restore` undoes
- * uncommitted changes; `remove` deletes the copy.
+ * A copy of the workspace's sources in a fresh git repository with one commit, node_modules linked, plus
+ * {@link fixtureConsumer} unless told not to: Nx runs there without touching this workspace's cache or files.
  */
-export function workspaceCopy(): { root: string; restore(): void; remove(): void } {
+export function workspaceCopy(options: { withFixtureConsumer?: boolean } = {}): WorkspaceCopy {
   const root = mkdtempSync(join(tmpdir(), "ml-iam-workspace-"));
   cpSync(workspaceRoot, root, { recursive: true, filter: (source) => !skipped.has(basename(source)) });
-  writeFixtureConsumer(root);
+  if (options.withFixtureConsumer ?? true) writeFixtureConsumer(root);
   linkNodeModules(root);
   git(root, "init", "--quiet");
-  git(root, "add", "--all");
-  git(root, "commit", "--quiet", "--no-verify", "--message", "workspace copy");
+  const commit = (message: string) => {
+    git(root, "add", "--all");
+    git(root, "commit", "--quiet", "--no-verify", "--allow-empty", "--message", message);
+  };
+  commit("workspace copy");
   const restore = () => {
     git(root, "checkout", "--quiet", "--", ".");
     git(root, "clean", "--quiet", "--force", "-d");
   };
-  return { root, restore, remove: () => rmSync(root, { recursive: true, force: true }) };
+  return { root, restore, commit, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 /** The result of an Nx command. */
@@ -117,14 +130,24 @@ export interface NxResult {
   stderr: string;
 }
 
+/** The environment Nx runs in here: no daemon, no Nx Cloud, plain output, none of the NX_ variables of the calling task. */
+export function nxEnvironment(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("NX_")));
+  return { ...inherited, NX_DAEMON: "false", NX_NO_CLOUD: "true", NX_TUI: "false", FORCE_COLOR: "0", ...overrides };
+}
+
+/** The workspace's Nx entry point in `root`, run with this Node. */
+export function nxEntryPoint(root: string): string {
+  return join(root, "node_modules/nx/dist/bin/nx.js");
+}
+
 /** Runs the workspace's Nx in `root`, without the daemon and without the NX_ variables of the task running the test. */
 export function runNx(root: string, args: string[], env: Record<string, string> = {}): NxResult {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("NX_")));
-  const result = spawnSync(process.execPath, [join(root, "node_modules/nx/dist/bin/nx.js"), ...args], {
+  const result = spawnSync(process.execPath, [nxEntryPoint(root), ...args], {
     cwd: root,
     encoding: "utf8",
     // Plugins in-process rather than in isolated workers: the same graph, a second and a half sooner per call.
-    env: { ...inherited, NX_DAEMON: "false", NX_ISOLATE_PLUGINS: "false", NX_NO_CLOUD: "true", NX_TUI: "false", FORCE_COLOR: "0", ...env },
+    env: nxEnvironment({ NX_ISOLATE_PLUGINS: "false", ...env }),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
