@@ -104,3 +104,15 @@ describe("a plan that cannot be made", () => {
     await expect(planStack({ stack, env: "dev", upstreamPlan: noUpstream })).rejects.toThrow(message);
   });
 });
+
+describe("the process a plan runs in", () => {
+  it.each([
+    ["plans", producerYaml()],
+    ["fails", producerYaml("  producer:mode: throw\n")],
+  ])("keeps its stack trace limit when the program %s", async (_outcome, yaml) => {
+    const limit = Error.stackTraceLimit;
+    await planStack({ stack: stackWithConfig("producer", "producer-program.ts", yaml), env: "dev", upstreamPlan: noUpstream }).catch(() => undefined);
+    expect(Error.stackTraceLimit).toBe(limit);
+    expect(new Error("after the plan").stack).toMatch(/\n\s+at /);
+  });
+});
