@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { accessAnalysisMeasurements } from "./access-analysis-benchmark";
@@ -23,9 +24,13 @@ async function workspaceSection(): Promise<string> {
   };
 
   log({
-    name: "typecheck, whole workspace, empty Nx cache",
+    name: "typecheck, whole workspace, empty Nx cache and no compiler output",
     unit: "ms",
-    runs: Array.from({ length: runs }, () => timeCommand(nx, ["run-many", "-t", "typecheck", "--skip-nx-cache"])),
+    runs: Array.from({ length: runs }, () => {
+      // tsc -b skips projects whose declarations are up to date: start every run from none.
+      rmSync(join(workspaceRoot, "dist/out-tsc"), { recursive: true, force: true });
+      return timeCommand(nx, ["run-many", "-t", "typecheck", "--skip-nx-cache"]);
+    }),
     target: { max: 10_000, label: "< 10 s" },
   });
   log({

@@ -31,7 +31,7 @@ export function typecheckedProjects(): string[] {
   return projects;
 }
 
-/** tsc's own report of the memory it used for one project, in MB. */
+/** tsc's own report of the memory it used for one project, in MB, its references' declarations already built. */
 export function typecheckMemory(projectDir: string): number {
   const tsc = join(workspaceRoot, "node_modules/.bin/tsc");
   const result = spawnSync(tsc, ["-p", join(projectDir, "tsconfig.json"), "--noEmit", "--extendedDiagnostics"], {

@@ -11,6 +11,7 @@ const editedFiles = [
   "libs/team-stack/teams.json",
   ".github/CODEOWNERS",
   "package-lock.json",
+  "tsconfig.json",
 ];
 
 /**

@@ -2,6 +2,7 @@ import { logger, visitNotIgnoredFiles, type Tree } from "@nx/devkit";
 import { removeTeam, teamName } from "@ml-iam/team-stack";
 import ts from "typescript";
 import { contractRegistryFile, contractsIndexFile, listsContract, removeContractSources } from "../contract-sources";
+import { updateSolutionReferencesIn } from "../solution-references";
 import { readTeamsRegistryIn, teamsRegistryPath, writeTeamsRegistryIn } from "../team-ownership";
 import { centralStack, teamStackNames, type TeamStackNames } from "../team-stack-names";
 import { updateLockfileIn } from "../workspace-lockfile";
@@ -41,6 +42,7 @@ export default function removeTeamStackGenerator(tree: Tree, options: RemoveTeam
     removed.push(`${names.team} from ${teamsRegistryPath} and CODEOWNERS`);
   }
   updateLockfileIn(tree, { remove: { root: names.stackRoot, name: names.packageName, version: "0.0.0" } });
+  updateSolutionReferencesIn(tree, { remove: names.stackRoot });
   logger.info(`removed ${removed.join("; ")}`);
 }
 

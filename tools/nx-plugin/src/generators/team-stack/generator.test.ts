@@ -33,7 +33,9 @@ describe("the team-stack generator", () => {
     expect(tree.children("stacks/vision/src").sort()).toEqual(["index.test.ts", "index.ts"]);
     expect(parse(read(tree, "stacks/vision/Pulumi.yaml"))).toMatchObject({ name: "vision", main: "src/index.ts" });
     expect(readJson(tree, "stacks/vision/package.json")).toMatchObject({ name: "@ml-iam/vision", main: "src/index.ts" });
-    expect(read(tree, "stacks/vision/tsconfig.json")).toBe(readFileSync(join(workspaceRoot, "stacks/data-scientists/tsconfig.json"), "utf8"));
+    expect(read(tree, "stacks/vision/tsconfig.json")).toBe(
+      readFileSync(join(workspaceRoot, "stacks/data-scientists/tsconfig.json"), "utf8").replace("stacks/data-scientists", "stacks/vision"),
+    );
   });
 
   it("makes it an Nx project tagged for its team, after central-ai, with every target of the data scientists' stack", () => {
@@ -134,6 +136,13 @@ describe("the team-stack generator", () => {
     expect(after.packages["stacks/vision"]).toEqual({ name: "@ml-iam/vision", version: "0.0.0" });
     expect(after.packages["node_modules/@ml-iam/vision"]).toEqual({ resolved: "stacks/vision", link: true });
     expect(Object.keys(after.packages).filter((key) => !key.endsWith("/vision"))).toEqual(Object.keys(before.packages));
+  });
+
+  it("lists the stack in the solution tsconfig, in order, so that tsc -b and nx sync find it", () => {
+    teamStackGenerator(tree, { name: "vision" });
+    const references = readJson<{ references: { path: string }[] }>(tree, "tsconfig.json").references.map((reference) => reference.path);
+    expect(references).toContain("./stacks/vision");
+    expect(references).toEqual([...references].sort((a, b) => a.localeCompare(b, "en")));
   });
 
   describe("refuses, naming the option, and writes nothing", () => {

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { addContractSources, contractRegistryFile, contractsIndexFile, exportedNames, listsContract } from "../contract-sources";
+import { updateSolutionReferencesIn } from "../solution-references";
 import { readTeamsRegistryIn, teamsRegistryPath, writeTeamsRegistryIn } from "../team-ownership";
 import { centralStack, identifiersOf, teamNameProblems, teamStackNames, type TeamStackNames } from "../team-stack-names";
 import { updateLockfileIn } from "../workspace-lockfile";
@@ -117,6 +118,7 @@ export default function teamStackGenerator(tree: Tree, options: TeamStackGenerat
   tree.write(contractRegistryFile, plan.contractSources.registry);
   writeTeamsRegistryIn(tree, plan.registry);
   updateLockfileIn(tree, { add: { root: names.stackRoot, name: names.packageName, version: "0.0.0" } });
+  updateSolutionReferencesIn(tree, { add: names.stackRoot });
   return () => {
     logger.info(`${names.stackRoot}: set the team's members (and buckets, if they differ) in Pulumi.<env>.yaml, then \`npx nx run ${names.team}:plan\`.`);
   };
