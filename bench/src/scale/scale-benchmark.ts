@@ -32,6 +32,10 @@ const benchmarks = {
     target: { maxRatioToSmallest: 1.2, label: "within 20 % of the smallest N" },
   },
   planLib: { name: "`nx affected -t plan`, the IAM library changed (every stack)", unit: "ms" },
+  checksLib: {
+    name: "`nx affected -t typecheck test plan`, the IAM library changed: a pull request's checks (one run)",
+    unit: "ms",
+  },
   planCold: { name: "plan of every stack and env, empty Nx cache", unit: "ms", target: { max: 60_000, label: "< 60 s" } },
   planColdMemory: { name: "peak memory of that plan, Nx and its workers (resident, summed)", unit: "MB" },
   planCached: { name: "plan of every stack and env, from the Nx cache", unit: "ms", target: { max: 5_000, label: "< 5 s" } },
@@ -114,6 +118,16 @@ async function measureSize(workspace: ScaledWorkspace, runs: number, record: (id
         workspace.restore();
       }
     }
+  }
+
+  // What a pull request that changes a lib runs (lint is not affected: it reads only the project's own files).
+  changeFile(workspace, changedLibFile, `${size}-checks`);
+  try {
+    const checks = await nx(workspace, ["affected", "-t", "typecheck", "test", "plan", "--base=HEAD", "--output-style=static"]);
+    record("checksLib", checks.ms);
+    log(`N = ${size}: ${changedLibFile} changed: typecheck, test and plan of the affected projects ${Math.round(checks.ms)} ms`);
+  } finally {
+    workspace.restore();
   }
 
   const analysis = spawnSync(

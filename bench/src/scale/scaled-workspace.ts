@@ -19,15 +19,18 @@ export function generatedTeamName(n: number): string {
 export function scaledWorkspace(stackCount: number): ScaledWorkspace {
   const copy = workspaceCopy({ withFixtureConsumer: false });
   try {
-    const existing = declaredStacks(copy.root).length;
-    if (stackCount < existing) throw new Error(`a scaled workspace has at least the repository's ${existing} stacks, not ${stackCount}`);
+    const existing = new Set(declaredStacks(copy.root).map((stack) => stack.name));
+    if (stackCount < existing.size) throw new Error(`a scaled workspace has at least the repository's ${existing.size} stacks, not ${stackCount}`);
     const personas = Object.keys(accessPersonas);
     const tree = new FsTree(copy.root, false);
-    for (let n = 1; n <= stackCount - existing; n++) {
-      teamStackGenerator(tree, { name: generatedTeamName(n), persona: personas[(n - 1) % personas.length] });
+    // Numbered after any generated team the repository already has, so that a copy of a copy grows too.
+    for (let n = 1, added = 0; added < stackCount - existing.size; n++) {
+      if (existing.has(generatedTeamName(n))) continue;
+      teamStackGenerator(tree, { name: generatedTeamName(n), persona: personas[added % personas.length] });
+      added += 1;
     }
     flushChanges(copy.root, tree.listChanges());
-    copy.commit(`${stackCount - existing} generated team stacks`);
+    copy.commit(`${stackCount - existing.size} generated team stacks`);
     return { ...copy, stacks: declaredStacks(copy.root).map((stack) => stack.name) };
   } catch (error) {
     copy.remove();

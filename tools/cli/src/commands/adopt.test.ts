@@ -41,6 +41,15 @@ async function adopt(root: string, ...args: string[]) {
   return { code, output: lines.join("\n") };
 }
 
+/** The command fails with a UsageError of one line matching `message`, and writes no adoption files. */
+async function expectRefused(root: string, args: string[], message: string | RegExp): Promise<void> {
+  const attempt = adopt(root, ...args);
+  await expect(attempt).rejects.toThrow(UsageError);
+  await expect(attempt).rejects.toThrow(message);
+  await attempt.catch((error: Error) => expect(error.message).not.toContain("\n"));
+  expect(existsSync(join(root, "dist/adopt"))).toBe(false);
+}
+
 const read = (root: string, file: string) => JSON.parse(readFileSync(join(root, "dist/adopt/distributed-ml/dev", file), "utf8")) as unknown;
 
 describe("ml-iam adopt", () => {
@@ -87,7 +96,6 @@ describe("ml-iam adopt", () => {
     ["an unknown flag", () => ["--frobnicate"], /Unknown option '--frobnicate'/],
     ["no --from", () => ["--stack", "distributed-ml"], /^missing --from/],
     ["no --stack", () => ["--from", seed("seed-004-export.json")], /^missing --stack <team>$/],
-    ["an unknown stack", () => ["--from", seed("seed-004-export.json"), "--stack", "nope"], /^unknown stack nope: the stacks are central-ai, data-scientists, distributed-ml, model-builders$/],
     ["an env the stack does not have", () => ["--from", seed("seed-004-export.json"), "--stack", "distributed-ml", "--env", "qa"], /^stack distributed-ml has no Pulumi\.qa\.yaml$/],
     ["a file that is neither a stack export nor a resource list", (root) => ["--from", join(root, "nx.json"), "--stack", "distributed-ml"], /^nx\.json: neither a Pulumi stack export/],
     ["a --from that does not exist", () => ["--from", "nowhere.json", "--stack", "distributed-ml"], /^cannot read --from .*nowhere\.json: ENOENT$/],
@@ -101,11 +109,13 @@ describe("ml-iam adopt", () => {
     ],
   ])("refuses %s with one line, and writes nothing", async (_case, argsOf, message) => {
     const root = workspace();
-    const attempt = adopt(root, ...argsOf(root));
-    await expect(attempt).rejects.toThrow(UsageError);
-    await expect(attempt).rejects.toThrow(message);
-    await attempt.catch((error: Error) => expect(error.message).not.toContain("\n"));
-    expect(existsSync(join(root, "dist/adopt"))).toBe(false);
+    await expectRefused(root, argsOf(root), message);
+  });
+
+  it("refuses an unknown stack with one line naming every stack, and writes nothing", async () => {
+    const stacks = plans.map((plan) => plan.stack).sort();
+    expect(stacks).toEqual(expect.arrayContaining(["central-ai", "data-scientists", "distributed-ml", "model-builders"]));
+    await expectRefused(workspace(), ["--from", seed("seed-004-export.json"), "--stack", "nope"], `unknown stack nope: the stacks are ${stacks.join(", ")}`);
   });
 
   it("asks for the plan when there is none", async () => {
