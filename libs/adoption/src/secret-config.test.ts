@@ -72,9 +72,12 @@ describe("a secure config value", () => {
 
   it("never reaches the access diff a pull request comment shows", () => {
     const baseOfHead = base.filter((plan) => head.some((other) => other.stack === plan.stack));
-    // Against the same stacks without the secret, and against nothing, so that every principal is in the comment.
-    for (const before of [baseOfHead, []]) expectNoSecret(renderAccessDiffMarkdown(diffPlanAccess(before, head), { title: "Access changes (dev)" }));
-    expect(renderAccessDiffMarkdown(diffPlanAccess([], head))).toContain("data-scientists-access");
+    // Against the same stacks without the secret, against nothing (every principal added, as far as the comment's
+    // size allows), and against central-ai alone, so that data-scientists' principals are in the comment in full
+    // however many teams central-ai serves.
+    const [central] = head;
+    for (const before of [baseOfHead, [], [central!]]) expectNoSecret(renderAccessDiffMarkdown(diffPlanAccess(before, head), { title: "Access changes (dev)" }));
+    expect(renderAccessDiffMarkdown(diffPlanAccess([central!], head))).toContain("data-scientists-access");
   });
 
   it("never reaches an adoption's import document, aliases or report", () => {

@@ -15,9 +15,11 @@ const stacks = declaredStacks(copy.root);
 const consumers = stacks.filter((stack) => stack.upstream.length > 0);
 const graphDir = mkdtempSync(join(tmpdir(), "task-graph-"));
 
+let graphs = 0;
+
 /** The task graph of an Nx run, without running it. */
 function taskGraph(...args: string[]): TaskGraphJson {
-  const file = join(graphDir, `${args.join("_").replace(/[^A-Za-z0-9_-]/g, "")}.json`);
+  const file = join(graphDir, `graph-${(graphs += 1)}.json`);
   runNxOrFail(copy.root, [...args, `--graph=${file}`]);
   return (JSON.parse(readFileSync(file, "utf8")) as { tasks: TaskGraphJson }).tasks;
 }
