@@ -1,5 +1,5 @@
 import type { PlanFile } from "@ml-iam/plan";
-import { planWorkspace } from "@ml-iam/plan/src/testing";
+import { planWorkspaceStacks } from "@ml-iam/plan/src/testing";
 import { AdoptionInputError } from "./adoption-input-error";
 import { planAdoption, type AdoptionReport } from "./adoption-plan";
 import { parseExistingResources } from "./existing-resources";
@@ -10,7 +10,7 @@ let plans: Map<string, PlanFile>;
 beforeAll(async () => {
   // Planning reports the stacks' policy warnings; they are the plan's business, not these tests'.
   const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
-  plans = new Map((await planWorkspace("dev")).map((plan) => [plan.stack, plan]));
+  plans = new Map((await planWorkspaceStacks(["central-ai", "data-scientists", "distributed-ml"], "dev")).map((plan) => [plan.stack, plan]));
   warn.mockRestore();
 });
 

@@ -1,6 +1,6 @@
 import { renderAccessDiffMarkdown, diffPlanAccess } from "@ml-iam/analysis";
 import { canonicalJson, planStack, renderPlanSummary, type PlanFile, type PlanStackOptions } from "@ml-iam/plan";
-import { planWorkspace } from "@ml-iam/plan/src/testing";
+import { planWorkspaceStacks } from "@ml-iam/plan/src/testing";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,7 +42,7 @@ beforeAll(async () => {
   const environment = process.env.AWS_SECRET_ACCESS_KEY;
   process.env.AWS_SECRET_ACCESS_KEY = plaintext;
   try {
-    base = await planWorkspace("dev");
+    base = await planWorkspaceStacks(["central-ai", "data-scientists"], "dev");
     const central = await planWithSecret("central-ai", []);
     head = [central, await planWithSecret("data-scientists", [central])];
   } finally {

@@ -1,5 +1,5 @@
 import type { PlanFile } from "@ml-iam/plan";
-import { planWorkspace } from "@ml-iam/plan/src/testing";
+import { planWorkspaceStacks } from "@ml-iam/plan/src/testing";
 import { adoptionAliases } from "./adoption-aliases";
 import { countByStatus, planAdoption, type AdoptedResource, type AdoptionReport, type ResourceAdoption } from "./adoption-plan";
 import { pulumiImportFile } from "./import-file";
@@ -18,7 +18,9 @@ let plans: Map<string, PlanFile>;
 beforeAll(async () => {
   // Planning reports the stacks' policy warnings; they are the plan's business, not these tests'.
   const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
-  plans = new Map((await planWorkspace("dev")).map((plan) => [plan.stack, plan]));
+  // The stacks the seeds are adopted into.
+  const stacks = ["central-ai", "data-scientists", "distributed-ml", "model-builders"] as const;
+  plans = new Map((await planWorkspaceStacks(stacks, "dev")).map((plan) => [plan.stack, plan]));
   warn.mockRestore();
 });
 

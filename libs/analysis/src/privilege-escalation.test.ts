@@ -1,5 +1,5 @@
 import type { PolicyDocumentJson, StatementJson } from "@ml-iam/iam";
-import { planWorkspace } from "@ml-iam/plan/src/testing";
+import { planWorkspace, workspacePlanTimeout } from "@ml-iam/plan/src/testing";
 import { planPrincipals, type HeldPolicy, type PlanPrincipal } from "./plan-principals";
 import { escalationFindings } from "./privilege-escalation";
 
@@ -93,7 +93,7 @@ describe("privilege escalation across a principal's policies", () => {
     let principals: PlanPrincipal[];
     beforeAll(async () => {
       principals = planPrincipals(await planWorkspace("dev"));
-    }, 60_000);
+    }, workspacePlanTimeout);
 
     it("finds no escalation for the teams' principals: they pass only their named execution roles", () => {
       const teams = principals.filter((p) => p.stack !== "central-ai");

@@ -21,6 +21,12 @@ export async function planWorkspaceStacks<const Names extends readonly string[]>
   return (await planStacks(names, env)) as { -readonly [K in keyof Names]: PlanFile };
 }
 
+/**
+ * How long a test may take to plan every stack of the workspace in Jest: about half a second a stack, so that a
+ * hundred teams on a loaded 2-core machine still fit.
+ */
+export const workspacePlanTimeout = 300_000;
+
 /** Plans every stack of the workspace for an env, upstream first, in-process. */
 export async function planWorkspace(env = "dev"): Promise<PlanFile[]> {
   return planStacks(listWorkspaceStacks(workspaceRoot).map((stack) => stack.name), env);

@@ -1,6 +1,6 @@
 import { planPrincipals, simulate, type PlanPrincipal, type SimulationDecision } from "@ml-iam/analysis";
 import { planStack, type PlanFile, type PlannedResource } from "@ml-iam/plan";
-import { documentOf, planWorkspace, resourcesOfType } from "@ml-iam/plan/src/testing";
+import { documentOf, planWorkspace, workspacePlanTimeout, resourcesOfType } from "@ml-iam/plan/src/testing";
 import { policyCharacterCount } from "@ml-iam/iam";
 import { readTeamsRegistry } from "@ml-iam/team-stack";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -26,7 +26,7 @@ let principals: PlanPrincipal[];
 beforeAll(async () => {
   plans = await planWorkspace("dev");
   principals = planPrincipals(plans);
-}, 120_000);
+}, workspacePlanTimeout);
 
 const planOf = (stack: string) => plans.find((plan) => plan.stack === stack)!;
 const central = () => planOf("central-ai");

@@ -1,6 +1,6 @@
 import type { StatementJson } from "@ml-iam/iam";
 import type { PlanFile } from "@ml-iam/plan";
-import { planWorkspace } from "@ml-iam/plan/src/testing";
+import { planWorkspace, workspacePlanTimeout } from "@ml-iam/plan/src/testing";
 import { boundaryOnTeamRoles } from "./boundary-on-team-roles";
 import { policyDocumentsPassRules } from "./policy-documents-pass-rules";
 import { parseUrn, type PolicyResource } from "./policy-resource";
@@ -22,7 +22,7 @@ const violationsOf = (resource: PolicyResource) =>
 let plans: PlanFile[];
 beforeAll(async () => {
   plans = await planWorkspace("dev");
-});
+}, workspacePlanTimeout);
 
 const everyResource = (): PolicyResource[] =>
   plans.flatMap((plan) => plan.steps.map(({ newState }) => ({ type: newState.type, props: newState.inputs, urn: newState.urn })));

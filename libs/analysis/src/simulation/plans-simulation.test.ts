@@ -1,5 +1,5 @@
 import type { PolicyDocumentJson } from "@ml-iam/iam";
-import { planWorkspace } from "@ml-iam/plan/src/testing";
+import { planWorkspace, workspacePlanTimeout } from "@ml-iam/plan/src/testing";
 import { planPrincipals, type PlanPrincipal } from "../plan-principals";
 import { simulate } from "./evaluate";
 
@@ -9,7 +9,7 @@ let boundary: PolicyDocumentJson;
 beforeAll(async () => {
   principals = planPrincipals(await planWorkspace("dev"));
   boundary = principals.find((p) => p.name === "data-scientists-access")!.boundary!.document!;
-}, 120_000);
+}, workspacePlanTimeout);
 
 const account = "111111111111";
 const iamArn = (resource: string) => `arn:aws:iam::${account}:${resource}`;

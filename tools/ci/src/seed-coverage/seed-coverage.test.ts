@@ -1,6 +1,6 @@
 import { planPrincipals, principalGrant, type PlanPrincipal } from "@ml-iam/analysis";
 import { validatePolicy } from "@ml-iam/iam";
-import { planWorkspace } from "@ml-iam/plan/src/testing";
+import { planWorkspace, workspacePlanTimeout } from "@ml-iam/plan/src/testing";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderSeedCoverage } from "./seed-coverage-table";
@@ -9,7 +9,7 @@ import { seedGrants } from "./seed-grants";
 let principals: PlanPrincipal[];
 beforeAll(async () => {
   principals = planPrincipals(await planWorkspace("dev"));
-}, 60_000);
+}, workspacePlanTimeout);
 
 const principalNamed = (id: string) => principals.find((p) => `${p.stack}/${p.name}` === id);
 
