@@ -10,6 +10,12 @@ describe("a timed command", () => {
     expect(run.ms).toBeGreaterThanOrEqual(300);
   });
 
+  it("keeps all of a burst of output written just before the process exits", async () => {
+    const run = await node("process.stdout.write('x'.repeat(4 * 1024 * 1024) + 'end\\n'); process.exit(0)");
+    expect(run.stdout.length).toBe(4 * 1024 * 1024 + 4);
+    expect(run.stdout.endsWith("end\n")).toBe(true);
+  });
+
   const linux = existsSync("/proc/self/status") ? it : it.skip;
   linux("counts the memory of the processes it starts, not only its own", async () => {
     // The parent holds next to nothing; its child fills 300 MB and holds it for a few samples.
