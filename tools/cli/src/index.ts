@@ -1,2 +1,2 @@
-export { inDependencyOrder, planStacks, renderPlanAnalysis, type PlanStacksOptions, type StackPlanOutcome } from "./plan-stacks";
+export { planStacks, type PlanStacksOptions, type StackPlanOutcome } from "./plan-stacks";
 export { UsageError } from "./usage-error";

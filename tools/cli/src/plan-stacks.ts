@@ -44,7 +44,7 @@ export function inDependencyOrder(stacks: WorkspaceStack[]): WorkspaceStack[] {
  * The analysis appended to a stack's plan summary: validatePolicy's findings on its documents, and what
  * its principals may do. `plans` holds the stack's plan and its upstream plans, which hold the boundary.
  */
-export function renderPlanAnalysis(plan: PlanFile, plans: readonly PlanFile[]): string {
+function renderPlanAnalysis(plan: PlanFile, plans: readonly PlanFile[]): string {
   const findings = planFindings(plans, { stacks: [plan.stack] });
   const access = accessMatrix(plans, { stacks: [plan.stack] });
   const lines = ["", "## Findings", ""];
