@@ -13,7 +13,8 @@ export async function timePersonaRendering(runs: number): Promise<Map<string, nu
   await pulumi.runtime.setMocks({ newResource: () => ({ id: "x", state: {} }), call: () => ({}) }, "bench", "bench", false);
   const arn = arnBuilders(scope);
   const resources = {
-    executionRoles: [arn.iam.role({ name: "bench-execution", path: "/ml/bench/" })],
+    jobRoles: [arn.iam.role({ name: "bench-job", path: "/ml/bench/" })],
+    pipelineRoles: [arn.iam.role({ name: "bench-pipeline", path: "/ml/bench/" })],
     datasetBuckets: ["ml-datasets-bench"],
     artifactBuckets: ["ml-artifacts-bench"],
     studioDomainId: "d-abcdefghijkl",
@@ -27,7 +28,7 @@ export async function timePersonaRendering(runs: number): Promise<Map<string, nu
     for (let run = 0; run < runs; run++) {
       const started = process.hrtime.bigint();
       const policies = build({ scope, team: "bench" }, resources);
-      for (const policy of [...policies.access, ...policies.execution]) {
+      for (const policy of Object.values(policies).flat()) {
         checkAndRender(await resolveStatements(policy.statements), { name: `${name}/${policy.name}`, onWarning: () => undefined });
       }
       times.push(Number(process.hrtime.bigint() - started) / 1e6);

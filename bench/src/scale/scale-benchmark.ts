@@ -1,6 +1,6 @@
 import { nxEntryPoint, nxEnvironment } from "@ml-iam/tools/src/testing";
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, rmSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AccessAnalysisTimings } from "../access-analysis-benchmark";
 import { scaledWorkspace, type ScaledWorkspace } from "./scaled-workspace";
@@ -37,6 +37,12 @@ const benchmarks = {
     unit: "ms",
   },
   planCold: { name: "plan of every stack and env, empty Nx cache", unit: "ms", target: { max: 60_000, label: "< 60 s" } },
+  planColdWithoutWorkflows: { name: "the same plan with no stack declaring workflows (measured right after it)", unit: "ms" },
+  workflowProofShare: {
+    name: "what proving every declared workflow adds to the cold plan, run by run",
+    unit: "%",
+    target: { max: 10, label: "≤ 10 %" },
+  },
   planColdMemory: { name: "peak memory of that plan, Nx and its workers (resident, summed)", unit: "MB" },
   planCached: { name: "plan of every stack and env, from the Nx cache", unit: "ms", target: { max: 5_000, label: "< 5 s" } },
   accessMatrix: { name: "access matrix of every stack's plans (dev), plans built", unit: "ms" },
@@ -70,6 +76,19 @@ function affectedStacks(run: TimedRun, workspace: ScaledWorkspace): string[] {
   return (JSON.parse(run.stdout) as string[]).filter((project) => workspace.stacks.includes(project)).sort();
 }
 
+/** Runs `measure` with every stack's `src/workflows.ts` removed, and puts them back whatever happens. */
+async function withoutWorkflows<T>(workspace: ScaledWorkspace, measure: () => Promise<T>): Promise<T> {
+  const files = workspace.stacks.map((stack) => join(workspace.root, "stacks", stack, "src/workflows.ts")).filter((file) => existsSync(file));
+  if (files.length === 0) throw new Error(`no stack of the workspace at N = ${workspace.stacks.length} declares workflows: there is nothing to compare`);
+  const contents = files.map((file) => readFileSync(file, "utf8"));
+  files.forEach((file) => rmSync(file));
+  try {
+    return await measure();
+  } finally {
+    files.forEach((file, index) => writeFileSync(file, contents[index]!));
+  }
+}
+
 /** Every measurement at one size, checked as it goes: a wrong selection or a failed plan stops the benchmark. */
 async function measureSize(workspace: ScaledWorkspace, runs: number, record: (id: BenchmarkId, value: number | undefined) => void, log: (line: string) => void) {
   const size = workspace.stacks.length;
@@ -83,8 +102,17 @@ async function measureSize(workspace: ScaledWorkspace, runs: number, record: (id
     if (hits !== 0 || tasks !== size) throw new Error(`the cold plan at N = ${size} ran ${tasks - hits} of ${size} plans`);
     record("planCold", cold.ms);
     record("planColdMemory", cold.peakMb);
-    log(`N = ${size}: cold plan ${run}: ${Math.round(cold.ms)} ms, ${Math.round(cold.peakMb ?? 0)} MB`);
+    // Side by side: the same cold plan once more with every workflows.ts set aside, so the plan proves nothing.
+    const unproven = await withoutWorkflows(workspace, async () => {
+      emptyCache();
+      return nx(workspace, ["run-many", "-t", "plan", "--output-style=static"]);
+    });
+    record("planColdWithoutWorkflows", unproven.ms);
+    record("workflowProofShare", ((cold.ms - unproven.ms) / unproven.ms) * 100);
+    log(`N = ${size}: cold plan ${run}: ${Math.round(cold.ms)} ms, ${Math.round(cold.peakMb ?? 0)} MB; without workflows ${Math.round(unproven.ms)} ms`);
   }
+  emptyCache();
+  await nx(workspace, ["run-many", "-t", "plan", "--output-style=static"]);
   for (const stack of workspace.stacks) {
     for (const env of ["dev", "prod"]) {
       if (!existsSync(join(workspace.root, "dist/plan", stack, `${env}.json`))) throw new Error(`no plan of ${stack} (${env}) at N = ${size}`);

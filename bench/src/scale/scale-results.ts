@@ -6,7 +6,7 @@ export type ScaleTarget = { max: number; label: string } | { maxRatioToSmallest:
 /** One benchmark taken at each workspace size: its runs by stack count. */
 export interface ScaleMeasurement {
   name: string;
-  unit: "ms" | "MB" | "projects";
+  unit: "ms" | "MB" | "projects" | "%";
   runs: Map<number, number[]>;
   /** Judged on the largest size measured. */
   target?: ScaleTarget;

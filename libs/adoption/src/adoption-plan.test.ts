@@ -26,7 +26,7 @@ describe("adopting a resource list made by hand", () => {
       "adopted-as-is group <- data-scientists-users",
       "adopted-as-is access <- data-scientists-access",
       "adopted-with-changes ml-jobs <- arn:aws:iam::111111111111:policy/ml/data-scientists/data-scientists-ml-jobs",
-      "adopted-with-changes execution <- data-scientists-execution",
+      "adopted-with-changes job <- data-scientists-job",
       "not-managed-here  <- legacy.ds",
     ]);
   });
@@ -36,8 +36,8 @@ describe("adopting a resource list made by hand", () => {
     const access = report.resources.find((r) => "planned" in r && r.planned.name === "access")!;
     expect(access).toMatchObject({ compared: "stated-inputs", changes: [] });
     expect(access.notes).toEqual(["compared by what data-scientists-access states (name, path); pulumi preview after the import shows the rest"]);
-    const execution = report.resources.find((r) => "planned" in r && r.planned.name === "execution");
-    expect(execution).toMatchObject({ replacedBy: ["path"], changes: [{ property: "path", before: "/", after: "/ml/data-scientists/", replaces: true }] });
+    const job = report.resources.find((r) => "planned" in r && r.planned.name === "job");
+    expect(job).toMatchObject({ replacedBy: ["path"], changes: [{ property: "path", before: "/", after: "/ml/data-scientists/", replaces: true }] });
     const policy = report.resources.find((r) => "planned" in r && r.planned.name === "ml-jobs");
     expect(policy).toMatchObject({ replacedBy: ["description"] });
   });
@@ -48,7 +48,7 @@ describe("adopting a resource list made by hand", () => {
       { type: "aws:iam/group:Group", name: "group", id: "data-scientists-users", parent: "group-team-group" },
       { type: "aws:iam/role:Role", name: "access", id: "data-scientists-access", parent: "access-team-role" },
       { type: "aws:iam/policy:Policy", name: "ml-jobs", id: "arn:aws:iam::111111111111:policy/ml/data-scientists/data-scientists-ml-jobs" },
-      { type: "aws:iam/role:Role", name: "execution", id: "data-scientists-execution", parent: "execution-team-role" },
+      { type: "aws:iam/role:Role", name: "job", id: "data-scientists-job", parent: "job-team-role" },
     ]);
   });
 
@@ -61,7 +61,7 @@ describe("adopting a resource list made by hand", () => {
 
 describe("a mapping that cannot be followed", () => {
   const seed004 = "urn:pulumi:dev::distributed-ml-iam::aws:iam";
-  const planned = "urn:pulumi:dev::distributed-ml::ml-iam:team-stack:TeamRole$aws:iam/role:Role::execution";
+  const planned = "urn:pulumi:dev::distributed-ml::ml-iam:team-stack:TeamRole$aws:iam/role:Role::instance";
   const attempt = (mapping: Record<string, string>, existing = existingFixture("seed-004-export.json")) => () =>
     planAdoption({ existing, plan: plans.get("distributed-ml")!, mapping: mappingFixture(mapping) });
 
@@ -78,7 +78,7 @@ describe("a mapping that cannot be followed", () => {
     ],
     [
       "a component",
-      { [`${seed004}/role:Role::mlTeamRole`]: "urn:pulumi:dev::distributed-ml::ml-iam:team-stack:TeamRole::execution" },
+      { [`${seed004}/role:Role::mlTeamRole`]: "urn:pulumi:dev::distributed-ml::ml-iam:team-stack:TeamRole::instance" },
       "that is a component; map onto the resource inside it",
     ],
     ["an existing resource that is not there", { "no-such-role": planned }, 'mapping.json: "no-such-role" is neither the URN nor the id of a resource in'],
@@ -112,12 +112,12 @@ describe("a mapping that cannot be followed", () => {
   it("is refused when the planned name already belongs to another existing resource", () => {
     const list = JSON.stringify({
       resources: [
-        { type: "aws:iam/role:Role", name: "old-execution" },
-        { type: "aws:iam/role:Role", name: "distributed-ml-execution", arn: "arn:aws:iam::111111111111:role/ml/distributed-ml/distributed-ml-execution" },
+        { type: "aws:iam/role:Role", name: "old-instance" },
+        { type: "aws:iam/role:Role", name: "distributed-ml-instance", arn: "arn:aws:iam::111111111111:role/ml/distributed-ml/distributed-ml-instance" },
       ],
     });
-    expect(attempt({ "old-execution": planned }, parseExistingResources(list, "list.json"))).toThrow(
-      `mapping.json: "old-execution" maps to ${planned}, but distributed-ml-execution in list.json already is distributed-ml-execution: map that one instead`,
+    expect(attempt({ "old-instance": planned }, parseExistingResources(list, "list.json"))).toThrow(
+      `mapping.json: "old-instance" maps to ${planned}, but distributed-ml-instance in list.json already is distributed-ml-instance: map that one instead`,
     );
   });
 });

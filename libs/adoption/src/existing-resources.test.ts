@@ -40,7 +40,7 @@ describe("reading a resource list", () => {
         "arn:aws:iam::111111111111:policy/ml/data-scientists/data-scientists-ml-jobs",
         { name: "data-scientists-ml-jobs", path: "/ml/data-scientists/", description: "ML jobs of the data scientists, made by hand" },
       ],
-      ["aws:iam/role:Role", "data-scientists-execution", { name: "data-scientists-execution", path: "/" }],
+      ["aws:iam/role:Role", "data-scientists-job", { name: "data-scientists-job", path: "/" }],
       ["aws:iam/user:User", "legacy.ds", { name: "legacy.ds", path: "/" }],
     ]);
     expect(inventory.resources.every((r) => !r.inputsComplete)).toBe(true);

@@ -41,7 +41,7 @@ const byStatus = (report: AdoptionReport, status: ResourceAdoption["status"]) =>
 describe("adopting seed 000 (granular permissions for AI data scientists) into data-scientists", () => {
   it("without a mapping adopts nothing: every name differs, so the old resources stay and the plan creates its own", () => {
     const report = adopt("000", "data-scientists");
-    expect(countByStatus(report)).toEqual({ "adopted-as-is": 0, "adopted-with-changes": 0, "not-managed-here": 5, "would-be-created": 16 });
+    expect(countByStatus(report)).toEqual({ "adopted-as-is": 0, "adopted-with-changes": 0, "not-managed-here": 5, "would-be-created": 26 });
     expect(byStatus(report, "not-managed-here").map((r) => ("existing" in r ? r.existing.label : ""))).toEqual([
       "aiDataScientistsGroup",
       "aiDataScientistsGroupPolicyAttachment",
@@ -57,11 +57,11 @@ describe("adopting seed 000 (granular permissions for AI data scientists) into d
     expect(lines(report).filter((line) => !line.startsWith("would-be-created"))).toEqual([
       "adopted-with-changes Policy studio-and-data <- aiDataScientistsPolicy",
       "adopted-with-changes Group group <- aiDataScientistsGroup",
-      "adopted-with-changes Role execution <- aiDataScientistsRole",
+      "adopted-with-changes Role studio <- aiDataScientistsRole",
       "not-managed-here GroupPolicyAttachment aiDataScientistsGroupPolicyAttachment",
       "not-managed-here RolePolicyAttachment aiDataScientistsRolePolicyAttachment",
     ]);
-    expect(countByStatus(report)["would-be-created"]).toBe(13);
+    expect(countByStatus(report)["would-be-created"]).toBe(23);
   });
 
   it("narrows sagemaker:* on every notebook instance to the team's Studio apps and its own buckets", () => {
@@ -101,7 +101,7 @@ describe("adopting seed 000 (granular permissions for AI data scientists) into d
   });
 
   it("gives the role the central boundary and a confused-deputy condition, and replaces it for its name and path", () => {
-    const role = adopted(adopt("000", "data-scientists", "seed-000-mapping.json"), "execution");
+    const role = adopted(adopt("000", "data-scientists", "seed-000-mapping.json"), "studio");
     expect(role.replacedBy).toEqual(["name", "path"]);
     expect(change(role, "permissionsBoundary")).toEqual({
       property: "permissionsBoundary",
@@ -128,7 +128,7 @@ describe("adopting seed 000 (granular permissions for AI data scientists) into d
     const report = adopt("000", "data-scientists", "seed-000-mapping.json");
     const roleAttachment = report.resources.find((r) => "existing" in r && r.existing.label === "aiDataScientistsRolePolicyAttachment")!;
     expect(roleAttachment.notes).toEqual([
-      "it attaches policy aiDataScientistsPolicy (adopted as studio-and-data) to role aiDataScientistsRole (adopted as execution), and the plan has no such " +
+      "it attaches policy aiDataScientistsPolicy (adopted as studio-and-data) to role aiDataScientistsRole (adopted as studio), and the plan has no such " +
         "attachment: it stays and keeps granting that policy until it is detached by hand (or mapped to a planned attachment)",
       "while it stays, the replaced policy aiDataScientistsPolicy and role aiDataScientistsRole cannot be deleted (DeleteConflict): detach it before pulumi up",
     ]);
@@ -139,10 +139,10 @@ describe("adopting seed 000 (granular permissions for AI data scientists) into d
     expect(pulumiImportFile(report, plans.get("data-scientists")!)).toEqual({
       resources: [
         { type: "ml-iam:team-stack:TeamGroup", name: "group-team-group", logicalName: "group", component: true },
-        { type: "ml-iam:team-stack:TeamRole", name: "execution-team-role", logicalName: "execution", component: true },
+        { type: "ml-iam:team-stack:TeamRole", name: "studio-team-role", logicalName: "studio", component: true },
         { type: "aws:iam/policy:Policy", name: "studio-and-data", id: "arn:aws:iam::111111111111:policy/aiDataScientistsPolicy-5d1e0a3" },
         { type: "aws:iam/group:Group", name: "group", id: "aiDataScientistsGroup-0f4a6d2", parent: "group-team-group" },
-        { type: "aws:iam/role:Role", name: "execution", id: "aiDataScientistsRole-7c2b9e4", parent: "execution-team-role" },
+        { type: "aws:iam/role:Role", name: "studio", id: "aiDataScientistsRole-7c2b9e4", parent: "studio-team-role" },
       ],
     });
   });
@@ -161,6 +161,7 @@ describe("adopting seed 001 (centralized IAM policy for AI teams) into central-a
     const policy = change(adopted(report, "datasets-read"), "policy")!.policy!;
     expect(pairs(policy.access!.revoked)).toEqual(["s3:GetObject arn:aws:s3:::your-ai-team-bucket-name/*", "s3:ListBucket arn:aws:s3:::your-ai-team-bucket-name"]);
     expect(pairs(policy.access!.granted)).toEqual([
+      "kms:Decrypt arn:aws:kms:us-east-1:111111111111:key/1f0e2d3c-4b5a-4697-8877-665544332211",
       "s3:GetBucketLocation arn:aws:s3:::ai-datasets-dev",
       "s3:GetBucketLocation arn:aws:s3:::ml-datasets-dev",
       "s3:GetObject arn:aws:s3:::ai-datasets-dev/*",
@@ -193,12 +194,13 @@ describe("adopting seed 002 (model building with Identity Store) into model-buil
   it("with the mapping (by id, ARN and URN) adopts the role, the policy, their attachment and the Identity Store group", () => {
     const report = adopt("002", "model-builders", "seed-002-mapping.json");
     expect(lines(report).filter((line) => line.startsWith("adopted"))).toEqual([
-      "adopted-with-changes Policy training <- aiModelBuilderPolicy",
+      "adopted-with-changes Policy job-runtime <- aiModelBuilderPolicy",
       "adopted-with-changes Group identity-store-group <- aiModelBuildersGroup",
-      "adopted-with-changes Role training-execution <- aiModelBuilderRole",
-      "adopted-with-changes RolePolicyAttachment training-execution-training <- aiModelBuilderRolePolicyAttachment",
+      "adopted-with-changes Role job <- aiModelBuilderRole",
+      "adopted-with-changes RolePolicyAttachment job-runtime <- aiModelBuilderRolePolicyAttachment",
     ]);
-    expect(adopted(report, "training-execution-training").matchedBy).toBe("attached-resources");
+    const attachment = report.resources.find((r) => "existing" in r && r.existing.label === "aiModelBuilderRolePolicyAttachment");
+    expect(attachment).toMatchObject({ planned: { type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment" }, matchedBy: "attached-resources" });
     expect(countByStatus(report)["not-managed-here"]).toBe(0);
   });
 
@@ -211,7 +213,7 @@ describe("adopting seed 002 (model building with Identity Store) into model-buil
   });
 
   it("revokes sagemaker:* and logs:* on everything for the training jobs' own resources", () => {
-    const policy = change(adopted(adopt("002", "model-builders", "seed-002-mapping.json"), "training"), "policy")!.policy!;
+    const policy = change(adopted(adopt("002", "model-builders", "seed-002-mapping.json"), "job-runtime"), "policy")!.policy!;
     const revokedServices = new Set(policy.access!.revoked.map((pair) => pair.action.split(":")[0]));
     expect([...revokedServices]).toEqual(["ec2", "logs", "sagemaker"]);
     expect(policy.access!.revoked.every((pair) => pair.resource === "*")).toBe(true);
@@ -279,7 +281,7 @@ describe("adopting seed 004 (managed policies for distributed ML teams) into dis
   });
 
   it("gives the role the central boundary and EC2's trust instead of SageMaker's", () => {
-    const role = adopted(adopt("004", "distributed-ml", "seed-004-mapping.json"), "execution");
+    const role = adopted(adopt("004", "distributed-ml", "seed-004-mapping.json"), "instance");
     expect(change(role, "permissionsBoundary")?.after).toBe("arn:aws:iam::111111111111:policy/ml/central-ai/central-ai-team-boundary");
     expect(change(role, "assumeRolePolicy")!.policy).toMatchObject({
       removed: [{ action: "sts:AssumeRole", target: "for Service:sagemaker.amazonaws.com" }],
@@ -298,6 +300,7 @@ describe("adopting seed 004 (managed policies for distributed ML teams) into dis
     expect(lines(report).filter((line) => line.startsWith("not-managed-here"))).toEqual([
       "not-managed-here Group mlTeamGroup",
       "not-managed-here GroupPolicyAttachment groupRoleAttachment",
+      "not-managed-here RolePolicyAttachment rolePolicyAttachment",
     ]);
   });
 
@@ -306,16 +309,10 @@ describe("adopting seed 004 (managed policies for distributed ML teams) into dis
     expect(pulumiImportFile(report, plans.get("distributed-ml")!)).toEqual({
       resources: [
         { type: "ml-iam:team-stack:TeamGroup", name: "group-team-group", logicalName: "group", component: true },
-        { type: "ml-iam:team-stack:TeamRole", name: "execution-team-role", logicalName: "execution", component: true },
+        { type: "ml-iam:team-stack:TeamRole", name: "instance-team-role", logicalName: "instance", component: true },
         { type: "aws:iam/policy:Policy", name: "datasets", id: "arn:aws:iam::111111111111:policy/mlPolicy-1e5a9c4" },
         { type: "aws:iam/group:Group", name: "group", id: "mlTeamGroup-7f3b2d6", parent: "group-team-group" },
-        { type: "aws:iam/role:Role", name: "execution", id: "mlTeamRole-6b1d8f2", parent: "execution-team-role" },
-        {
-          type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
-          name: "execution-datasets",
-          id: "mlTeamRole-6b1d8f2/arn:aws:iam::111111111111:policy/mlPolicy-1e5a9c4",
-          parent: "execution-team-role",
-        },
+        { type: "aws:iam/role:Role", name: "instance", id: "mlTeamRole-6b1d8f2", parent: "instance-team-role" },
       ],
     });
     const aliases = adoptionAliases(report)!;
@@ -323,11 +320,9 @@ describe("adopting seed 004 (managed policies for distributed ML teams) into dis
     expect(aliases.resources.map((entry) => [entry.urn, entry.aliases])).toEqual([
       ["urn:pulumi:dev::distributed-ml::aws:iam/policy:Policy::datasets", ["urn:pulumi:dev::distributed-ml::aws:iam/policy:Policy::mlPolicy"]],
       ["urn:pulumi:dev::distributed-ml::ml-iam:team-stack:TeamGroup$aws:iam/group:Group::group", ["urn:pulumi:dev::distributed-ml::aws:iam/group:Group::mlTeamGroup"]],
-      ["urn:pulumi:dev::distributed-ml::ml-iam:team-stack:TeamRole$aws:iam/role:Role::execution", ["urn:pulumi:dev::distributed-ml::aws:iam/role:Role::mlTeamRole"]],
-      [
-        "urn:pulumi:dev::distributed-ml::ml-iam:team-stack:TeamRole$aws:iam/rolePolicyAttachment:RolePolicyAttachment::execution-datasets",
-        ["urn:pulumi:dev::distributed-ml::aws:iam/rolePolicyAttachment:RolePolicyAttachment::rolePolicyAttachment"],
-      ],
+      ["urn:pulumi:dev::distributed-ml::ml-iam:team-stack:TeamRole$aws:iam/role:Role::instance", ["urn:pulumi:dev::distributed-ml::aws:iam/role:Role::mlTeamRole"]],
     ]);
+    // The seed put the people's policy on the nodes' role; here people hold it, so that attachment is not adopted.
+    expect(report.resources.find((r) => "existing" in r && r.existing.label === "rolePolicyAttachment")?.status).toBe("not-managed-here");
   });
 });

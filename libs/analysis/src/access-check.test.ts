@@ -30,6 +30,7 @@ describe("finding what allows a request", () => {
       stack: "s",
       kind: "role",
       name: "r",
+      tags: {},
       arn: "arn:aws:iam::1:role/r",
       policies: [{ name: "reads", document: reads }],
       boundary: { name: "boundary", document: doc({ Effect: "Allow", Action: "s3:List*", Resource: "*" }) },

@@ -47,14 +47,15 @@ describe("the access diff of two plan sets", () => {
       plan.steps = plan.steps.filter(
         (step) =>
           !(step.newState.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment" &&
-            step.newState.inputs.role === "data-scientists-execution" &&
+            step.newState.inputs.role === "data-scientists-job" &&
             String(step.newState.inputs.policyArn).endsWith("/central-ai-datasets-read")),
       );
     });
     const [change, ...others] = diffPlanAccess(base, head).principals;
     expect(others).toEqual([]);
-    expect(change).toMatchObject({ name: "data-scientists-execution", change: "changed", granted: [] });
+    expect(change).toMatchObject({ name: "data-scientists-job", change: "changed", granted: [] });
     expect(summary(change!.revoked)).toEqual([
+      "kms:Decrypt arn:aws:kms:us-east-1:111111111111:key/1f0e2d3c-4b5a-4697-8877-665544332211",
       "s3:GetBucketLocation arn:aws:s3:::ai-datasets-dev",
       "s3:GetBucketLocation arn:aws:s3:::ml-datasets-dev",
       "s3:GetObject arn:aws:s3:::ai-datasets-dev/*",
@@ -70,7 +71,10 @@ describe("the access diff of two plan sets", () => {
     });
     const [change] = diffPlanAccess(base, head).principals;
     expect(change).toMatchObject({ name: "distributed-ml-users", change: "removed", granted: [] });
-    expect(summary(change!.revoked)).toEqual(["sts:AssumeRole arn:aws:iam::111111111111:role/ml/distributed-ml/distributed-ml-access"]);
+    expect(summary(change!.revoked)).toEqual([
+      "sts:AssumeRole arn:aws:iam::111111111111:role/ml/distributed-ml/distributed-ml-access",
+      "sts:TagSession arn:aws:iam::111111111111:role/ml/distributed-ml/distributed-ml-access",
+    ]);
     expect(diffAccess(accessSnapshot(head), accessSnapshot(base)).principals[0]).toMatchObject({ change: "added", revoked: [] });
   });
 

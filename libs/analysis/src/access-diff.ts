@@ -4,10 +4,37 @@ import { accessMatrix, principalsAccess } from "./access-matrix";
 import { documentFindings, findingKey, planFindings, type PlanFinding } from "./plan-findings";
 import { compareEntries, type AccessOptions, type PrincipalAccess } from "./principal-access";
 
-/** What the diff compares on each side: everyone's access and every document's findings. */
+/** A stack's proven workflow, as the diff compares it: what it proves for whom, and how. */
+export interface WorkflowSummary {
+  stack: string;
+  name: string;
+  subject: string;
+  expect: "allowed" | "denied";
+  passed: boolean;
+  /** How many requests (steps times principals) it decides. */
+  requests: number;
+  /** Every request and its decision, so a change to any of them shows as a change of the workflow. */
+  decisions: string[];
+}
+
+/** What the diff compares on each side: everyone's access, every document's findings, every proven workflow. */
 export interface AccessSnapshot {
   access: PrincipalAccess[];
   findings: PlanFinding[];
+  workflows: WorkflowSummary[];
+}
+
+/** How a workflow changed between base and head: proven on one side only, or decided differently. */
+export interface WorkflowChange {
+  stack: string;
+  name: string;
+  subject: string;
+  change: "added" | "removed" | "changed";
+  base?: Pick<WorkflowSummary, "passed" | "requests">;
+  head?: Pick<WorkflowSummary, "passed" | "requests">;
+  /** For a changed workflow: the requests head decides that base did not decide so, and the reverse. */
+  decidedNow: string[];
+  decidedBefore: string[];
 }
 
 /** An (action, resource) pair that changed. */
@@ -37,11 +64,28 @@ export interface AccessDiff {
   /** Principals whose access changed, sorted by stack, then ARN. */
   principals: PrincipalAccessChange[];
   findings: { new: PlanFinding[]; resolved: PlanFinding[] };
+  /** Workflows whose result changed, sorted by stack and name. */
+  workflows: WorkflowChange[];
 }
 
-/** The access matrix and findings of a plan set. */
+/** The proven workflows of a plan set, for the diff. */
+export function workflowSummaries(plans: readonly PlanFile[]): WorkflowSummary[] {
+  return plans.flatMap((plan) =>
+    plan.workflows.map((workflow) => ({
+      stack: plan.stack,
+      name: workflow.name,
+      subject: workflow.subject,
+      expect: workflow.expect,
+      passed: workflow.passed,
+      requests: workflow.steps.length,
+      decisions: workflow.steps.map((step) => `${step.action} on ${step.resource} as ${step.principal}: ${step.decision}`),
+    })),
+  );
+}
+
+/** The access matrix, findings and proven workflows of a plan set. */
 export function accessSnapshot(plans: readonly PlanFile[], options: AccessOptions = {}): AccessSnapshot {
-  return { access: accessMatrix(plans, options), findings: planFindings(plans) };
+  return { access: accessMatrix(plans, options), findings: planFindings(plans), workflows: workflowSummaries(plans) };
 }
 
 /**
@@ -57,10 +101,11 @@ export function policyAccessSnapshot(name: string, document: unknown, options: A
     kind: "role" as const,
     name,
     arn: name,
+    tags: {},
     policies: [{ name, document: isObject ? (document as PolicyDocumentJson) : undefined }],
   };
   const access = principalsAccess([principal], options).map((row) => ({ ...row, kind: "policy" as const }));
-  return { access, findings: documentFindings([{ stack: "", owner: name, kind: isTrust ? "trust" : "identity", document }]) };
+  return { access, findings: documentFindings([{ stack: "", owner: name, kind: isTrust ? "trust" : "identity", document }]), workflows: [] };
 }
 
 const pairKey = (entry: { action: string; resource: string }) => `${entry.action}\n${entry.resource}`;
@@ -115,7 +160,29 @@ export function diffAccess(base: AccessSnapshot, head: AccessSnapshot): AccessDi
     .map((arn) => diffPrincipal(baseRows.get(arn), headRows.get(arn)))
     .filter((change): change is PrincipalAccessChange => change !== undefined)
     .sort((a, b) => (a.stack < b.stack ? -1 : a.stack > b.stack ? 1 : a.principal < b.principal ? -1 : a.principal > b.principal ? 1 : 0));
-  return { principals, findings: diffFindings(base.findings, head.findings) };
+  return { principals, findings: diffFindings(base.findings, head.findings), workflows: diffWorkflows(base.workflows, head.workflows) };
+}
+
+/** Workflows proven on one side only, or whose requests are decided differently, matched by stack, name and subject. */
+function diffWorkflows(base: readonly WorkflowSummary[], head: readonly WorkflowSummary[]): WorkflowChange[] {
+  const key = (workflow: WorkflowSummary) => `${workflow.stack}\n${workflow.name}\n${workflow.subject}`;
+  const baseByKey = new Map(base.map((workflow) => [key(workflow), workflow]));
+  const headByKey = new Map(head.map((workflow) => [key(workflow), workflow]));
+  const changes: WorkflowChange[] = [];
+  for (const id of [...new Set([...baseByKey.keys(), ...headByKey.keys()])].sort()) {
+    const before = baseByKey.get(id);
+    const after = headByKey.get(id);
+    const side = (workflow: WorkflowSummary | undefined) => (workflow ? { passed: workflow.passed, requests: workflow.requests } : undefined);
+    const beforeSet = new Set(before?.decisions ?? []);
+    const afterSet = new Set(after?.decisions ?? []);
+    const decidedNow = [...afterSet].filter((decision) => !beforeSet.has(decision));
+    const decidedBefore = [...beforeSet].filter((decision) => !afterSet.has(decision));
+    const change = before === undefined ? "added" : after === undefined ? "removed" : before.passed !== after.passed || decidedNow.length > 0 || decidedBefore.length > 0 ? "changed" : undefined;
+    if (change === undefined) continue;
+    const { stack, name, subject } = (after ?? before)!;
+    changes.push({ stack, name, subject, change, base: side(before), head: side(after), decidedNow: change === "changed" ? decidedNow : [], decidedBefore: change === "changed" ? decidedBefore : [] });
+  }
+  return changes;
 }
 
 /** The diff of two plan sets of the same env. */
@@ -123,7 +190,7 @@ export function diffPlanAccess(base: readonly PlanFile[], head: readonly PlanFil
   return diffAccess(accessSnapshot(base, options), accessSnapshot(head, options));
 }
 
-/** Whether nothing changed: no principal's access, no finding. */
+/** Whether nothing changed: no principal's access, no finding, no workflow. */
 export function isEmptyAccessDiff(diff: AccessDiff): boolean {
-  return diff.principals.length === 0 && diff.findings.new.length === 0 && diff.findings.resolved.length === 0;
+  return diff.principals.length === 0 && diff.findings.new.length === 0 && diff.findings.resolved.length === 0 && diff.workflows.length === 0;
 }

@@ -18,6 +18,22 @@ export interface PlanPrincipal {
   boundary?: HeldPolicy;
   trust?: PolicyDocumentJson;
   policies: HeldPolicy[];
+  /**
+   * The principal's tags as AWS will hold them: the provider's default tags (`aws:defaultTags`) under the
+   * resource's own. Identity Center sessions get theirs from the attributes for access control instead.
+   */
+  tags: Record<string, string>;
+}
+
+/** The provider's default tags of a plan's stack, which AWS applies to every taggable resource it creates. */
+export function providerDefaultTags(plan: PlanFile): Record<string, string> {
+  const defaultTags = plan.config["aws:defaultTags"] as { tags?: Record<string, unknown> } | undefined;
+  return Object.fromEntries(Object.entries(defaultTags?.tags ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
+function tagsOf(resource: PlannedResource, defaults: Record<string, string>): Record<string, string> {
+  const own = (resource.inputs.tags ?? {}) as Record<string, unknown>;
+  return { ...defaults, ...Object.fromEntries(Object.entries(own).filter((entry): entry is [string, string] => typeof entry[1] === "string")) };
 }
 
 function parseDocument(json: unknown): PolicyDocumentJson | undefined {
@@ -81,6 +97,7 @@ export function planPrincipals(plans: readonly PlanFile[]): PlanPrincipal[] {
 
   const principals: PlanPrincipal[] = [];
   for (const [plan, index] of indexes) {
+    const defaults = providerDefaultTags(plan);
     const attached = (type: string, key: string, name: string) => index.where(type, key, name).map((a) => heldByArn(a.inputs.policyArn));
     const inline = (type: string, key: string, name: string) =>
       index.where(type, key, name).map((p) => ({ name: String(p.inputs.name ?? p.name), document: parseDocument(p.inputs.policy) }));
@@ -94,6 +111,7 @@ export function planPrincipals(plans: readonly PlanFile[]): PlanPrincipal[] {
         arn: String(role.outputs.arn),
         boundary: boundaryOf(role.inputs.permissionsBoundary),
         trust: parseDocument(role.inputs.assumeRolePolicy),
+        tags: tagsOf(role, defaults),
         policies: [
           ...attached("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "role", name),
           ...inline("aws:iam/rolePolicy:RolePolicy", "role", name),
@@ -107,6 +125,7 @@ export function planPrincipals(plans: readonly PlanFile[]): PlanPrincipal[] {
         kind: "group",
         name,
         arn: String(group.outputs.arn),
+        tags: {},
         policies: [
           ...attached("aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "group", name),
           ...inline("aws:iam/groupPolicy:GroupPolicy", "group", name),
@@ -121,6 +140,7 @@ export function planPrincipals(plans: readonly PlanFile[]): PlanPrincipal[] {
         name,
         arn: String(user.outputs.arn),
         boundary: boundaryOf(user.inputs.permissionsBoundary),
+        tags: tagsOf(user, defaults),
         policies: [
           ...attached("aws:iam/userPolicyAttachment:UserPolicyAttachment", "user", name),
           ...inline("aws:iam/userPolicy:UserPolicy", "user", name),
@@ -137,6 +157,7 @@ export function planPrincipals(plans: readonly PlanFile[]): PlanPrincipal[] {
         kind: "permission-set",
         name: String(set.inputs.name),
         arn,
+        tags: {},
         boundary: forSet("aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment")
           .map((r) => (r.inputs.permissionsBoundary as { customerManagedPolicyReference?: { name?: string; path?: string } } | undefined)?.customerManagedPolicyReference)
           .map((ref) => (ref ? byNameAndPath.get(`${ref.path ?? "/"}${ref.name}`) : undefined))

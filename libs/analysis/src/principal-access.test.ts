@@ -8,6 +8,7 @@ const policy = (...statements: StatementJson[]): HeldPolicy => ({ name: "p", doc
 const principal = (policies: HeldPolicy[], boundary?: StatementJson[]): PlanPrincipal => ({
   stack: "team",
   kind: "role",
+  tags: {},
   name: "r",
   arn: "arn:aws:iam::111111111111:role/r",
   policies,

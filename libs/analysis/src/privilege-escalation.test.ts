@@ -9,6 +9,7 @@ const doc = (...Statement: StatementJson[]): PolicyDocumentJson => ({ Version: "
 const principal = (policies: HeldPolicy[], boundary?: PolicyDocumentJson): PlanPrincipal => ({
   stack: "team-a",
   kind: "role",
+  tags: {},
   name: "team-a-access",
   arn: `${iam}:role/ml/team-a/team-a-access`,
   policies,

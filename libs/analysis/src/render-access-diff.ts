@@ -1,4 +1,4 @@
-import type { AccessChange, AccessDiff, PrincipalAccessChange } from "./access-diff";
+import type { AccessChange, AccessDiff, PrincipalAccessChange, WorkflowChange } from "./access-diff";
 import type { PlanFinding } from "./plan-findings";
 import { conditionalMark, describeActions, groupAccess, principalLabel, type AccessGroup } from "./render-access-matrix";
 
@@ -85,13 +85,29 @@ export function summarizeAccessDiff(diff: AccessDiff): string {
   const errors = added.filter((finding) => finding.severity === "error").length;
   const granted = diff.principals.reduce((sum, change) => sum + change.granted.length, 0);
   const revoked = diff.principals.reduce((sum, change) => sum + change.revoked.length, 0);
-  if (diff.principals.length === 0 && added.length === 0 && resolved.length === 0) return "No access changes and no new or resolved findings.";
+  const workflows = diff.workflows.length === 0 ? "" : `; ${plural(diff.workflows.length, "workflow")} proven differently`;
+  if (diff.principals.length === 0 && added.length === 0 && resolved.length === 0) {
+    return diff.workflows.length === 0 ? "No access changes and no new or resolved findings." : `No access changes and no new or resolved findings${workflows}.`;
+  }
   const findings = `${plural(added.length, "new finding")}${errors > 0 ? ` (${plural(errors, "error")})` : ""}, ${resolved.length} resolved`;
   const access =
     diff.principals.length === 0
       ? "no access changes"
       : `access changes for ${plural(diff.principals.length, "principal")}: ${granted} granted, ${revoked} revoked (action, resource) pairs`;
-  return `${findings}; ${access}.`;
+  return `${findings}; ${access}${workflows}.`;
+}
+
+/** One line per changed workflow: proven now, no longer proven, or decided differently, with the counts. */
+export function describeWorkflowChange(change: WorkflowChange): string {
+  const subject = change.subject.startsWith("a role holding") ? `, ${change.subject}` : "";
+  const result = (side: WorkflowChange["base"]) => (side ? `${side.passed ? "holds" : "fails"}, ${side.requests} requests` : "");
+  const what =
+    change.change === "added"
+      ? `now declared and proven (${result(change.head)})`
+      : change.change === "removed"
+        ? `no longer declared (was ${result(change.base)})`
+        : `${result(change.base)} → ${result(change.head)}; ${change.decidedNow.length} requests decided anew, ${change.decidedBefore.length} no longer`;
+  return `\`${change.name}\` of ${change.stack}${subject}: ${what}`;
 }
 
 /**
@@ -109,6 +125,14 @@ export function renderAccessDiffMarkdown(diff: AccessDiff, options: AccessDiffMa
       ? []
       : [{ text: `${sub} ${heading}\n\n`, findings: 0, pairs: 0 }, ...findings.map((f) => ({ text: `${renderFindingMarkdown(f)}\n`, findings: 1, pairs: 0 })), { text: "\n", findings: 0, pairs: 0 }];
   blocks.push(...findingBlocks("New findings", diff.findings.new), ...findingBlocks("Resolved findings", diff.findings.resolved));
+  if (diff.workflows.length > 0) {
+    blocks.push({ text: `${sub} Workflows whose result changed\n\n`, findings: 0, pairs: 0 });
+    for (const change of diff.workflows) {
+      const details = [...change.decidedNow.map((line) => `  - now ${line}`), ...change.decidedBefore.map((line) => `  - was ${line}`)].slice(0, 20);
+      blocks.push({ text: `- ${describeWorkflowChange(change)}\n${details.map((line) => `${line}\n`).join("")}`, findings: 0, pairs: 0 });
+    }
+    blocks.push({ text: "\n", findings: 0, pairs: 0 });
+  }
   for (const change of diff.principals) blocks.push(...principalBlocks(change, sub));
   return fitToBudget(blocks, options.budget ?? defaultBudget);
 }
@@ -144,6 +168,7 @@ export function renderAccessDiffText(diff: AccessDiff): string {
     `${finding.action ? ` ${finding.action}` : ""}${finding.resource ? ` on ${finding.resource}` : ""}: ${finding.message}`;
   if (diff.findings.new.length > 0) lines.push("", "new findings:", ...diff.findings.new.map(findingText));
   if (diff.findings.resolved.length > 0) lines.push("", "resolved findings:", ...diff.findings.resolved.map(findingText));
+  if (diff.workflows.length > 0) lines.push("", "workflows whose result changed:", ...diff.workflows.map((change) => `  ${describeWorkflowChange(change).replace(/`/g, "")}`));
   for (const change of diff.principals) {
     lines.push("", `${principalLabel(change)}${change.stack ? ` (${change.stack})` : ""}${change.change === "changed" ? "" : `, ${change.change}`}: ${change.principal}`);
     const section = (sign: string, changes: readonly AccessChange[]) => {

@@ -1,5 +1,8 @@
 import type { PolicyDocumentJson, StatementJson } from "@ml-iam/iam";
-import type { PlanFile, PlannedResource } from "@ml-iam/plan";
+import { listWorkspaceStacks, readStackWorkflows, type PlanFile, type PlannedResource } from "@ml-iam/plan";
+import { planWorkspaceStacks } from "@ml-iam/plan/src/testing";
+import { join } from "node:path";
+import { proveStackWorkflows } from "./workflow-proof";
 
 /** The account of the test plans. */
 export const testAccount = "111111111111";
@@ -53,10 +56,47 @@ export function testPlan(stack: string, resources: PlannedResource[]): PlanFile 
     references: [],
     planValues: [],
     diagnostics: [],
+    workflows: [],
   };
 }
 
 /** The ARN of a managed policy {@link testPolicy} creates. */
 export function testPolicyArn(stack: string, name: string): string {
   return `arn:aws:iam::${testAccount}:policy/ml/${stack}/${name}`;
+}
+
+/**
+ * Plans workspace stacks (each once, upstream first, as `planWorkspaceStacks` does) and proves each one's declared
+ * workflows over its plan and its upstream plans, as `npm run plan` does: the plans come back with their
+ * `workflows`, in the order named.
+ */
+export async function planAndProveWorkspaceStacks<const Names extends readonly string[]>(
+  names: Names,
+  env = "dev",
+): Promise<{ -readonly [K in keyof Names]: PlanFile }> {
+  const root = join(__dirname, "../../..");
+  const stacks = listWorkspaceStacks(root);
+  const upstreamOf = (name: string): string[] => {
+    const stack = stacks.find((candidate) => candidate.name === name);
+    return (stack?.upstream ?? []).flatMap((upstream) => [...upstreamOf(upstream), upstream]);
+  };
+  const wanted = [...new Set(names.flatMap((name) => [...upstreamOf(name), name]))];
+  const planned = await planWorkspaceStacks(wanted, env);
+  const byName = new Map(wanted.map((name, index) => [name, planned[index]!]));
+  const proven = new Map<string, PlanFile>();
+  for (const name of wanted) {
+    const plan = byName.get(name)!;
+    const stack = stacks.find((candidate) => candidate.name === name)!;
+    const declaration = readStackWorkflows(stack, root);
+    const context = [...new Set(upstreamOf(name))].map((upstream) => proven.get(upstream)!);
+    proven.set(name, declaration ? { ...plan, workflows: proveStackWorkflows(plan, [...context, plan], declaration) } : plan);
+  }
+  return names.map((name) => proven.get(name)!) as { -readonly [K in keyof Names]: PlanFile };
+}
+
+/** A proven workflow of a plan by name (and, for shared policies, the policy it was proven for). */
+export function provenWorkflow(plan: PlanFile, name: string, subject?: string): PlanFile["workflows"][number] {
+  const found = plan.workflows.find((workflow) => workflow.name === name && (subject === undefined || workflow.subject.includes(subject)));
+  if (!found) throw new Error(`${plan.stack} (${plan.env}) proves no workflow ${name}${subject ? ` for ${subject}` : ""}: it proves ${plan.workflows.map((w) => w.name).join(", ")}`);
+  return found;
 }

@@ -16,9 +16,12 @@ export const centralAi = defineStackContract(
     sagemakerReadOnlyPolicyArn: arnSchema,
     sagemakerFullAccessPolicyArn: arnSchema,
     datasetBucketArns: z.array(arnSchema),
+    /** The KMS keys the shared datasets are SSE-KMS encrypted with; empty when they are not. */
+    datasetKmsKeyArns: z.array(arnSchema),
     groupName: z.string(),
     userNames: z.array(z.string()),
     accessRoleArn: arnSchema,
+    jobRoleArn: arnSchema,
     githubOidcProviderArn: arnSchema,
     deployRoleArns: z.record(z.string(), arnSchema),
     previewRoleArns: z.record(z.string(), arnSchema),

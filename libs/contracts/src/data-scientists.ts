@@ -2,12 +2,13 @@ import { z } from "zod";
 import { arnSchema } from "./arn-schema";
 import { defineStackContract } from "./stack-contract";
 
-/** Outputs of `stacks/data-scientists`: its access and execution roles, its policy and its group. */
+/** Outputs of `stacks/data-scientists`: its access, Studio and job roles, its policy and its group. */
 export const dataScientists = defineStackContract(
   "data-scientists",
   z.object({
     accessRoleArn: arnSchema,
-    executionRoleArn: arnSchema,
+    studioRoleArn: arnSchema,
+    jobRoleArn: arnSchema,
     policyArn: arnSchema,
     groupName: z.string(),
   }),

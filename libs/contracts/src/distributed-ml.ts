@@ -2,12 +2,12 @@ import { z } from "zod";
 import { arnSchema } from "./arn-schema";
 import { defineStackContract } from "./stack-contract";
 
-/** Outputs of `stacks/distributed-ml`: its access and execution roles, its policy and its group. */
+/** Outputs of `stacks/distributed-ml`: its access and instance roles, its policy and its group. */
 export const distributedMl = defineStackContract(
   "distributed-ml",
   z.object({
     accessRoleArn: arnSchema,
-    executionRoleArn: arnSchema,
+    instanceRoleArn: arnSchema,
     policyArn: arnSchema,
     groupName: z.string(),
   }),

@@ -7,7 +7,8 @@ export const modelBuilders = defineStackContract(
   "model-builders",
   z.object({
     accessRoleArn: arnSchema,
-    executionRoleArn: arnSchema,
+    jobRoleArn: arnSchema,
+    pipelineRoleArn: arnSchema,
     policyArn: arnSchema,
     identityStoreGroupId: z.string(),
     permissionSetArn: arnSchema,

@@ -2,11 +2,12 @@ import type * as pulumi from "@pulumi/pulumi";
 
 /**
  * An ARN that carries its IAM resource type (`"s3:bucket"`, `"sagemaker:training-job"`), so statements
- * and activities can require the right kind of resource at compile time.
+ * and activities can require the right kind of resource at compile time. Its value is a Pulumi Output in
+ * stack programs, or plain text where every part is known (workflows, analysis).
  */
-export interface Arn<T extends string = string> {
+export interface Arn<T extends string = string, V extends pulumi.Output<string> | string = pulumi.Output<string>> {
   readonly resourceType: T;
-  readonly value: pulumi.Output<string>;
+  readonly value: V;
 }
 
 /** True when a value is a typed {@link Arn} rather than a plain string or Output. */

@@ -52,10 +52,12 @@ export { allow, deny, type ResourceRef, type Statement, type StatementArgs } fro
 export {
   accountTrust,
   githubActionsTrust,
+  personSessionTrust,
   servicePrincipalsWithoutSourceKeys,
   serviceTrust,
   type AccountTrustArgs,
   type GithubActionsTrustArgs,
+  type PersonSessionTrustArgs,
   type ServiceTrustArgs,
 } from "./trust-policy";
 export { validatePolicy, type ValidationOptions } from "./validate-policy";
@@ -70,16 +72,23 @@ export { managePipelines, type ManagePipelinesArgs } from "./activities/manage-p
 export { modelMonitoring, type ModelMonitoringArgs } from "./activities/model-monitoring";
 export { passRole, type PassRoleArgs } from "./activities/pass-role";
 export { runStudioApps, type RunStudioAppsArgs } from "./activities/run-studio-apps";
+export { openStudio, type OpenStudioArgs } from "./activities/open-studio";
+export { uploadTrainingCode, type UploadTrainingCodeArgs } from "./activities/upload-training-code";
+export { readJobLogs } from "./activities/read-job-logs";
+export { ecrPush, type EcrPushArgs } from "./activities/ecr-push";
+export { runPipelineSteps, type RunPipelineStepsArgs } from "./activities/run-pipeline-steps";
+export { sessionManagerInstance, sessionManagerSessions } from "./activities/session-manager";
 export { s3BucketAccess, type S3BucketAccessArgs, type S3Buckets } from "./activities/s3-bucket-access";
 export { sageMakerFullAccess } from "./activities/sagemaker-full-access";
 export { sageMakerKms, type SageMakerKmsArgs } from "./activities/sagemaker-kms";
+export { s3KmsKeys, type S3KmsKeysArgs } from "./activities/s3-kms-keys";
 export { sageMakerLogs } from "./activities/sagemaker-logs";
 export { searchAndVisualizeExperiments } from "./activities/search-and-visualize-experiments";
 export { viewMlResources } from "./activities/view-ml-resources";
 export { vpcNetworkInterfaces, type VpcNetworkInterfacesArgs } from "./activities/vpc-network-interfaces";
 export { dataScientist } from "./personas/data-scientist";
 export { modelBuilder } from "./personas/model-builder";
-export type { PersonaBuilder, PersonaPolicies, PersonaPolicy } from "./personas/persona";
+export type { PersonaBuilder, PersonaPolicies, PersonaPolicy, PersonaRole } from "./personas/persona";
 export { personas, type PersonaName } from "./personas/persona-registry";
 export { readOnlyMlUser } from "./personas/read-only-ml-user";
 export { sageMakerCompute } from "./personas/sagemaker-compute";
@@ -93,3 +102,22 @@ export { escalationPaths, type EscalationPath, type EscalationStep, type Sourced
 export { teamDeployRolePolicy, type DeliveryRolePolicy, type TeamDeployRolePolicyArgs } from "./guardrails/deploy-role-policy";
 export { teamPreviewRolePolicy, type TeamPreviewRolePolicyArgs } from "./guardrails/preview-role-policy";
 export type { DeliveryPlatformScope, DeliveryRoleScope, IdentityCenterScope } from "./guardrails/delivery-role-scope";
+export { arnTexts, type ArnPart, type ArnScope, type ArnValue, type SsmArns } from "./arns";
+export {
+  centralBoundaryArn,
+  centralBoundaryName,
+  centralTeam,
+  checkTeamName,
+  isTeamResourceName,
+  personTagKey,
+  sageMakerLogGroups,
+  stackConfigFile,
+  studioUserProfileName,
+  teamIamPath,
+  teamLogGroupPrefix,
+  teamNamePattern,
+  teamNameProblems,
+  teamRepositoryPrefix,
+  teamTagKey,
+} from "./team-conventions";
+export { anyCharacter, anyRun, compileMarkedPattern, hasWildcards, markWildcards, matchesMarkedPattern, type WildcardMatcher } from "./wildcard-pattern";

@@ -2,7 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { isArn, type Arn } from "./arn";
 import type { AwsScope } from "./aws-scope";
 import type { Conditions } from "./condition";
+import { policyVariable } from "./policy-variable";
 import { allow, type Statement } from "./statement";
+import { personTagKey } from "./team-conventions";
 
 /**
  * Service principals that do not put `aws:SourceAccount`/`aws:SourceArn` into the request context when they
@@ -81,12 +83,33 @@ export interface AccountTrustArgs extends Pick<AwsScope, "partition" | "account"
  */
 export function accountTrust({ partition, account, requireMfa = true }: AccountTrustArgs): Statement {
   checkAccount("account", account);
-  // No sts:TagSession: nothing here passes session tags, and allowing it would let callers set tags that
-  // attribute-based policies might trust.
+  // No sts:TagSession here: callers could set tags that attribute-based policies trust. personSessionTrust
+  // allows the one tag policies rely on, pinned to the caller's own name.
   return allow({
     principals: { aws: [pulumi.interpolate`arn:${partition}:iam::${account}:root`] },
     actions: ["sts:AssumeRole"],
     conditions: requireMfa ? { Bool: { "aws:MultiFactorAuthPresent": "true" } } : undefined,
+  });
+}
+
+/** What {@link personSessionTrust} needs: the trusted account, as for {@link accountTrust}. */
+export type PersonSessionTrustArgs = Pick<AwsScope, "partition" | "account">;
+
+/**
+ * Lets the account's IAM users tag their sessions of the role with who they are, and with nothing else:
+ * `person` must be the caller's own user name, so policies can trust `${aws:PrincipalTag/person}` (a
+ * person's own Studio profile). Sessions without the tag still start; they just cannot use what needs it.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_permissions-required
+ */
+export function personSessionTrust({ partition, account }: PersonSessionTrustArgs): Statement {
+  checkAccount("account", account);
+  return allow({
+    principals: { aws: [pulumi.interpolate`arn:${partition}:iam::${account}:root`] },
+    actions: ["sts:TagSession"],
+    conditions: {
+      StringEquals: { [`aws:RequestTag/${personTagKey}`]: policyVariable("aws:username") },
+      "ForAllValues:StringEquals": { "aws:TagKeys": [personTagKey] },
+    },
   });
 }
 

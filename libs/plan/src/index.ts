@@ -7,6 +7,7 @@ export {
   planFileSchema,
   type PlanFile,
   type PlannedResource,
+  type PlanWorkflow,
 } from "./plan-file";
 export { planStack, type PlanStackOptions } from "./plan-stack";
 export { PlanStore } from "./plan-store";
@@ -14,3 +15,4 @@ export { planOneLiner, renderPlanSummary } from "./plan-summary";
 export { RecordingMocks, stackReferenceType } from "./recording-mocks";
 export { readStackConfigFile, secretPlaceholder, type StackConfig } from "./stack-config-file";
 export { listWorkspaceStacks, readWorkspaceStack, type WorkspaceStack } from "./workspace-stacks";
+export { readStackWorkflows } from "./stack-workflows";

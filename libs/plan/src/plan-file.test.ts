@@ -18,6 +18,7 @@ const minimalPlan = {
   references: [],
   planValues: [],
   diagnostics: [],
+  workflows: [],
 };
 
 describe("the plan file", () => {

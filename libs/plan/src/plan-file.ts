@@ -41,6 +41,30 @@ export const planDiagnosticSchema = z.object({
   message: z.string(),
 });
 
+/** One request of a workflow as the simulation engine decided it for one principal. */
+export const planWorkflowStepSchema = z.object({
+  step: z.number().describe("1-based position in the workflow"),
+  actor: z.string(),
+  principal: z.string(),
+  action: z.string(),
+  resource: z.string(),
+  purpose: z.string(),
+  decision: z.enum(["Allowed", "ExplicitlyDenied", "ImplicitlyDenied"]),
+  ok: z.boolean(),
+  reason: z.string(),
+});
+
+/** A workflow the stack declares, proven over the plan: every step allowed (must) or denied (never). */
+export const planWorkflowSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  expect: z.enum(["allowed", "denied"]),
+  subject: z.string().describe("who it was proven for: the stack's principals, or a shared policy held alone"),
+  sources: z.array(z.string()),
+  passed: z.boolean(),
+  steps: z.array(planWorkflowStepSchema),
+});
+
 /**
  * `dist/plan/<stack>/<env>.json`: the offline plan of one stack and env, in the shape of
  * `pulumi preview --json` (config, steps, changeSummary) plus the planned outputs and references.
@@ -60,10 +84,13 @@ export const planFileSchema = z.object({
   references: z.array(planReferenceSchema),
   planValues: z.array(planValueSchema),
   diagnostics: z.array(planDiagnosticSchema),
+  workflows: z.array(planWorkflowSchema).default([]).describe("the stack's declared workflows (src/workflows.ts), each proven by simulation"),
 });
 
 /** A plan file's content. */
 export type PlanFile = z.infer<typeof planFileSchema>;
+/** A workflow's result as a plan records it. */
+export type PlanWorkflow = z.infer<typeof planWorkflowSchema>;
 /** A resource in a plan. */
 export type PlannedResource = z.infer<typeof plannedResourceSchema>;
 

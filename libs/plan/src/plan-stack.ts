@@ -211,5 +211,7 @@ export async function planStack(options: PlanStackOptions): Promise<PlanFile> {
     references: recordedStackReferences().map((reference) => ({ ...reference, keys: [...reference.keys].sort() })),
     planValues: mocks.planValues,
     diagnostics,
+    // Proven after the program runs, by the analysis of the plan (see readStackWorkflows).
+    workflows: [],
   };
 }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parse } from "yaml";
 
 /** A team stack of the workspace: its Pulumi project, program, envs and upstream stacks. */
@@ -13,6 +13,8 @@ export interface WorkspaceStack {
   envs: string[];
   /** Upstream stacks, from the Nx project's implicitDependencies. */
   upstream: string[];
+  /** Absolute path of `src/workflows.ts`, what the team must be able to do, when the stack declares it. */
+  workflows?: string;
 }
 
 /** Reads one stack directory; the error names the file that is wrong. */
@@ -29,8 +31,9 @@ export function readWorkspaceStack(directory: string): WorkspaceStack {
     .map((file) => /^Pulumi\.([A-Za-z0-9_-]+)\.yaml$/.exec(file)?.[1])
     .filter((env): env is string => env !== undefined)
     .sort();
-  const main = typeof project.main === "string" ? project.main : "src/index.ts";
-  return { name: project.name, directory, main: resolve(directory, main), envs, upstream: nx.implicitDependencies ?? [] };
+  const main = resolve(directory, typeof project.main === "string" ? project.main : "src/index.ts");
+  const workflows = join(dirname(main), "workflows.ts");
+  return { name: project.name, directory, main, envs, upstream: nx.implicitDependencies ?? [], ...(existsSync(workflows) ? { workflows } : {}) };
 }
 
 /** Every stack under `<root>/stacks`, sorted by name. */

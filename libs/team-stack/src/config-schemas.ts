@@ -25,3 +25,29 @@ export const arnString = z.string().regex(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*
 
 /** A 12-digit AWS account id. */
 export const accountId = z.string().regex(/^\d{12}$/, "is not a 12-digit AWS account id");
+
+/** A subnet id, `subnet-` and 8 or 17 hex digits. */
+export const subnetId = z.string().regex(/^subnet-[0-9a-f]{8}(?:[0-9a-f]{9})?$/, "is not a subnet id (subnet-…)");
+
+/** A security group id, `sg-` and 8 or 17 hex digits. */
+export const securityGroupId = z.string().regex(/^sg-[0-9a-f]{8}(?:[0-9a-f]{9})?$/, "is not a security group id (sg-…)");
+
+/** An AMI id, `ami-` and 8 or 17 hex digits. */
+export const imageId = z.string().regex(/^ami-[0-9a-f]{8}(?:[0-9a-f]{9})?$/, "is not an AMI id (ami-…)");
+
+/** A launch template id, `lt-` and 17 hex digits. */
+export const launchTemplateId = z.string().regex(/^lt-[0-9a-f]{17}$/, "is not a launch template id (lt-…)");
+
+/** An EC2 instance type such as `p4d.24xlarge`. https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-type-names.html */
+export const ec2InstanceType = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, "is not an EC2 instance type (e.g. p4d.24xlarge)");
+
+/**
+ * An ECR repository name: lowercase path segments of letters, digits and `._-`.
+ * https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreateRepository.html
+ */
+export const ecrRepositoryName = z
+  .string()
+  .regex(/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/, "is not an ECR repository name");
+
+/** The ARN of a KMS key (not an alias). */
+export const kmsKeyArn = z.string().regex(/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/, "is not a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)");

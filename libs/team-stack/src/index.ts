@@ -1,4 +1,4 @@
-export { accountId, arnString, bucketName, iamUserName, teamName } from "./config-schemas";
+export { accountId, arnString, bucketName, ec2InstanceType, ecrRepositoryName, iamUserName, imageId, kmsKeyArn, launchTemplateId, securityGroupId, subnetId, teamName } from "./config-schemas";
 export { commonConfigShape, readStackConfig, stackConfigFile, type TeamStack } from "./stack-config";
 export { StackConfigError } from "./stack-config-error";
 export {
@@ -31,3 +31,4 @@ export {
   type TeamsRegistry,
 } from "./teams-registry";
 export { z } from "zod";
+export { teamResourceConventionProblems, teamResources, teamResourcesConfigShape, type TeamResourcesArgs, type TeamResourcesConfig } from "./team-resources-config";

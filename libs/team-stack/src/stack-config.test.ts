@@ -8,7 +8,7 @@ const validConfig = {
   "aws:allowedAccountIds": '["123456789012"]',
   "aws:defaultTags": JSON.stringify({ tags: { team: "data-scientists", env: "dev", repository: "acme/ml-iam" } }),
   "data-scientists:repository": "acme/ml-iam",
-  "data-scientists:datasetBuckets": '["ml-datasets"]',
+  "data-scientists:datasetBuckets": '["data-scientists-datasets"]',
 };
 
 async function withConfig(config: Record<string, string>) {
@@ -22,7 +22,7 @@ describe("reading a team stack's config", () => {
   it("gives typed values and the stack's team, env, scope and names", async () => {
     await withConfig(validConfig);
     const { datasetBuckets, sharedAccount, stack } = readStackConfig(shape);
-    expect(datasetBuckets).toEqual(["ml-datasets"]);
+    expect(datasetBuckets).toEqual(["data-scientists-datasets"]);
     expect(sharedAccount).toBe(false);
     expect(stack).toMatchObject({
       team: "data-scientists",
@@ -38,7 +38,7 @@ describe("reading a team stack's config", () => {
     await withConfig({
       ...validConfig,
       "aws:allowedAccountIds": '["1234"]',
-      "data-scientists:datasetBuckets": '["ok-bucket", "Bad_Bucket"]',
+      "data-scientists:datasetBuckets": '["data-scientists-ok", "Bad_Bucket"]',
       "data-scientists:datasetBucket": "typo",
     });
     expect(() => readStackConfig(shape)).toThrow(
@@ -47,6 +47,21 @@ describe("reading a team stack's config", () => {
         "  - data-scientists:datasetBuckets[1]: is not a valid S3 bucket name (3-63 of a-z, 0-9, '.', '-')",
         "  - data-scientists:datasetBucket: is not a config key of this stack (misspelled?)",
         "  - aws:allowedAccountIds.0: is not a 12-digit AWS account id",
+      ].join("\n"),
+    );
+  });
+
+  it("requires the team's buckets to be named for it and its repositories to sit under its prefix", async () => {
+    await withConfig({
+      ...validConfig,
+      "data-scientists:datasetBuckets": '["data-scientists-raw", "ml-datasets"]',
+      "data-scientists:ecrRepositories": '["data-scientists/training", "model-builders/training"]',
+    });
+    expect(() => readStackConfig({ ...shape, ecrRepositories: z.array(z.string()) })).toThrow(
+      [
+        "stack data-scientists: stacks/data-scientists/Pulumi.dev.yaml is invalid:",
+        '  - data-scientists:datasetBuckets[1]: must be named for the team, data-scientists-…, got "ml-datasets"',
+        '  - data-scientists:ecrRepositories[1]: must be under data-scientists/, got "model-builders/training"',
       ].join("\n"),
     );
   });

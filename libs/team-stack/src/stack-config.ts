@@ -1,9 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { arnBuilders, partitionOfRegion, type ArnBuilders, type AwsScope } from "@ml-iam/iam";
+import { arnBuilders, partitionOfRegion, stackConfigFile, type ArnBuilders, type AwsScope } from "@ml-iam/iam";
+
+export { stackConfigFile };
 import { z } from "zod";
 import { accountId } from "./config-schemas";
 import { StackConfigError } from "./stack-config-error";
 import { teamNames, type TeamNames } from "./team-names";
+import { teamResourceConventionProblems } from "./team-resources-config";
 
 /** Config keys every team stack has, in its own namespace. */
 export const commonConfigShape = {
@@ -33,10 +36,6 @@ export interface TeamStack {
   repository: string;
 }
 
-/** The config file a stack reads, relative to the workspace. */
-export function stackConfigFile(project: string, env: string): string {
-  return `stacks/${project}/Pulumi.${env}.yaml`;
-}
 
 function parseValue(raw: string): unknown {
   if (/^[[{]/.test(raw) || raw === "true" || raw === "false") {
@@ -85,6 +84,7 @@ export function readStackConfig<S extends z.ZodRawShape>(
       }
     }
   }
+  problems.push(...teamResourceConventionProblems(project, own));
   const awsParsed = awsConfigSchema.safeParse(aws);
   if (!awsParsed.success) {
     for (const issue of awsParsed.error.issues) problems.push({ key: issue.path.map(String).join("."), problem: issue.message });

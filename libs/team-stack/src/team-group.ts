@@ -8,7 +8,7 @@ export interface TeamGroupArgs {
   stack: TeamStack;
   /** Existing IAM user names; the group only manages their membership. */
   members: readonly pulumi.Input<string>[];
-  /** The roles members may assume, and nothing else: all their access goes through these roles. */
+  /** The roles members may assume (tagging the session with who they are), and nothing else: all their access goes through these roles. */
   assumableRoleArns: readonly pulumi.Input<string>[];
 }
 
@@ -30,7 +30,7 @@ export class TeamGroup extends pulumi.ComponentResource {
       {
         name: "assume-team-roles",
         group: group.name,
-        policy: policyDocument([allow({ actions: ["sts:AssumeRole"], resources: [...args.assumableRoleArns] })], {
+        policy: policyDocument([allow({ actions: ["sts:AssumeRole", "sts:TagSession"], resources: [...args.assumableRoleArns] })], {
           kind: "inline",
           name: `${stack.team}/group`,
         }),

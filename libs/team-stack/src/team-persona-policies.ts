@@ -6,7 +6,7 @@ import { teamManagedPolicy } from "./team-managed-policy";
 /** Arguments of {@link teamPersonaPolicies}. */
 export interface TeamPersonaPoliciesArgs {
   stack: TeamStack;
-  /** A persona's policies for one role (`persona.access` or `persona.execution`). */
+  /** A persona's policies for one role (`persona.access`, `persona.job`, ...). */
   policies: readonly PersonaPolicy[];
   /** Joins each policy's purpose: `<prefix>-<policy name>`; the policy name alone when omitted. */
   purposePrefix?: string;

@@ -122,6 +122,15 @@ function createRequests(plan: PlanFile, resource: PlannedResource): Request[] {
         resource: arn,
         context: teamTag,
       }));
+    case "aws:sagemaker/userProfile:UserProfile": {
+      const profile = `arn:aws:sagemaker:us-east-1:${account}:user-profile/${String(inputs.domainId)}/${String(inputs.userProfileName)}`;
+      return [
+        { action: "sagemaker:CreateUserProfile", resource: profile, context: tags },
+        { action: "sagemaker:AddTags", resource: profile, context: { ...tags, "sagemaker:TaggingAction": "CreateUserProfile" } },
+        // A profile's execution role is passed to SageMaker as the profile is created.
+        { action: "iam:PassRole", resource: String((inputs.userSettings as { executionRole: string }).executionRole), context: { "iam:PassedToService": "sagemaker.amazonaws.com" } },
+      ];
+    }
     default:
       throw new Error(`no create requests for ${resource.type}: add them to createRequests`);
   }

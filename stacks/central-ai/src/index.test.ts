@@ -1,11 +1,15 @@
 import { centralAi } from "@ml-iam/contracts";
-import { documentOf, planWorkspaceStack, resourcesOfType } from "@ml-iam/plan/src/testing";
+import { planAndProveWorkspaceStacks, provenWorkflow } from "@ml-iam/analysis/src/testing";
+import { documentOf, resourcesOfType, workspacePlanTimeout } from "@ml-iam/plan/src/testing";
 import type { PlanFile } from "@ml-iam/plan";
 
 let plan: PlanFile;
+let prod: PlanFile;
+// The stack in both envs, with its declared workflows proven over its plan as `npm run plan` does.
 beforeAll(async () => {
-  plan = await planWorkspaceStack("central-ai", "dev");
-}, 60_000);
+  [plan] = await planAndProveWorkspaceStacks(["central-ai"], "dev");
+  [prod] = await planAndProveWorkspaceStacks(["central-ai"], "prod");
+}, workspacePlanTimeout);
 
 const policyNamed = (name: string) =>
   resourcesOfType(plan, "aws:iam/policy:Policy").find((policy) => policy.inputs.name === name)!;
@@ -14,25 +18,52 @@ describe("the central AI stack", () => {
   it("exports every output of its contract", () => {
     expect(centralAi.schema.safeParse(plan.outputs).success).toBe(true);
     expect(plan.outputs.datasetBucketArns).toEqual(["arn:aws:s3:::ai-datasets-dev", "arn:aws:s3:::ml-datasets-dev"]);
+    expect(plan.outputs.datasetKmsKeyArns).toEqual(plan.config["central-ai:sharedDatasetKmsKeyArns"]);
   });
 
-  it("grants dataset reads as AWS needs them: ListBucket on buckets, GetObject on objects", () => {
-    const statements = documentOf(policyNamed("central-ai-datasets-read")).Statement;
-    expect(statements).toEqual([
-      expect.objectContaining({ Action: ["s3:GetBucketLocation", "s3:ListBucket"], Resource: ["arn:aws:s3:::ai-datasets-dev", "arn:aws:s3:::ml-datasets-dev"] }),
-      expect.objectContaining({ Action: "s3:GetObject", Resource: ["arn:aws:s3:::ai-datasets-dev/*", "arn:aws:s3:::ml-datasets-dev/*"] }),
+  it.each([
+    ["dev", () => plan],
+    ["prod", () => prod],
+  ])("proves every workflow it declares in %s, and each shared SageMaker policy on its own", (_env, planOf) => {
+    expect(planOf().workflows.map((workflow) => [workflow.name, workflow.subject, workflow.passed])).toEqual([
+      ["train-from-laptop", "the principals of central-ai", true],
+      ["training-job-runs", "the principals of central-ai", true],
+      ["read-shared-datasets", "the principals of central-ai", true],
+      ["view-ml-resources", "the principals of central-ai", true],
+      ["never-cross-teams", "the principals of central-ai", true],
+      ["never-write-shared-datasets", "the principals of central-ai", true],
+      ["never-read-deploy-state", "the principals of central-ai", true],
+      ["view-ml-resources", "a role holding only central-ai-sagemaker-read-only", true],
+      ["never-change-ml-resources", "a role holding only central-ai-sagemaker-read-only", true],
+      ["view-ml-resources", "a role holding only central-ai-sagemaker-full-access", true],
     ]);
   });
 
-  it("scopes SageMaker full access to the account and region instead of *", () => {
-    const [scoped, unscopable] = documentOf(policyNamed("central-ai-sagemaker-full-access")).Statement;
+  it("starts the central team's jobs as its job role, which full access alone could not pass", () => {
+    const passRole = provenWorkflow(plan, "train-from-laptop").steps.find((step) => step.action === "iam:PassRole")!;
+    expect(passRole).toMatchObject({ principal: "central-ai-access", resource: plan.outputs.jobRoleArn, reason: "allowed by central-ai-ml-jobs (statement PassExecutionRoles)" });
+  });
+
+  it("reads the SSE-KMS shared datasets with their keys, through S3 only", () => {
+    const decrypts = provenWorkflow(plan, "read-shared-datasets").steps.filter((step) => step.action === "kms:Decrypt");
+    expect(decrypts.length).toBeGreaterThan(0);
+    expect(new Set(decrypts.map((step) => step.resource))).toEqual(new Set(plan.outputs.datasetKmsKeyArns as string[]));
+    const statements = documentOf(policyNamed("central-ai-datasets-read")).Statement;
+    expect(statements.at(-1)).toEqual(
+      expect.objectContaining({ Action: "kms:Decrypt", Condition: { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } } }),
+    );
+  });
+
+  it("scopes SageMaker full access to the account and region instead of *, and out of other teams' resources", () => {
+    const [scoped, unscopable, otherTeams] = documentOf(policyNamed("central-ai-sagemaker-full-access")).Statement;
     expect(scoped).toMatchObject({ Action: "sagemaker:*", Resource: "arn:aws:sagemaker:us-east-1:111111111111:*" });
     expect(unscopable).toMatchObject({ Resource: "*", Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } } });
-    expect(JSON.stringify(unscopable)).not.toContain("iam:PassRole");
+    expect(otherTeams).toMatchObject({ Effect: "Deny", Condition: { StringNotEquals: { "aws:ResourceTag/team": "${aws:PrincipalTag/team}" } } });
+    expect(JSON.stringify([scoped, unscopable])).not.toContain("iam:PassRole");
   });
 
   it("keeps SageMaker read-only to Describe and List", () => {
-    const actions = documentOf(policyNamed("central-ai-sagemaker-read-only")).Statement.flatMap((s) => s.Action as string[]);
+    const actions = documentOf(policyNamed("central-ai-sagemaker-read-only")).Statement.filter((s) => s.Effect === "Allow").flatMap((s) => s.Action as string[]);
     expect(actions.every((action) => /^sagemaker:(Describe|List)/.test(action))).toBe(true);
   });
 
@@ -40,22 +71,20 @@ describe("the central AI stack", () => {
     const principals = [...resourcesOfType(plan, "aws:iam/role:Role"), ...resourcesOfType(plan, "aws:iam/user:User")].filter(
       (principal) => principal.inputs.path === "/ml/central-ai/",
     );
-    expect(principals.length).toBe(3);
+    expect(principals.length).toBe(4);
     for (const principal of principals) expect(principal.inputs.permissionsBoundary).toBe(plan.outputs.permissionsBoundaryArn);
   });
 
   it("lets people in only through the access role, with MFA", () => {
     const role = resourcesOfType(plan, "aws:iam/role:Role").find((resource) => resource.inputs.name === "central-ai-access");
-    expect(documentOf(role!, "assumeRolePolicy").Statement).toEqual([
-      {
-        Effect: "Allow",
-        Principal: { AWS: "arn:aws:iam::111111111111:root" },
-        Action: "sts:AssumeRole",
-        Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
-      },
-    ]);
+    expect(documentOf(role!, "assumeRolePolicy").Statement[0]).toEqual({
+      Effect: "Allow",
+      Principal: { AWS: "arn:aws:iam::111111111111:root" },
+      Action: "sts:AssumeRole",
+      Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
+    });
     const [groupPolicy] = resourcesOfType(plan, "aws:iam/groupPolicy:GroupPolicy");
-    expect(documentOf(groupPolicy!).Statement).toEqual([{ Effect: "Allow", Action: "sts:AssumeRole", Resource: plan.outputs.accessRoleArn }]);
+    expect(documentOf(groupPolicy!).Statement).toEqual([{ Effect: "Allow", Action: ["sts:AssumeRole", "sts:TagSession"], Resource: plan.outputs.accessRoleArn }]);
   });
 
   it("creates its users under the team path with no access keys or login profiles", () => {
@@ -65,10 +94,9 @@ describe("the central AI stack", () => {
     expect(resourcesOfType(plan, "aws:iam/userLoginProfile:UserLoginProfile")).toEqual([]);
   });
 
-  it("protects the boundary and the shared policies in prod, not in dev", async () => {
+  it("protects the boundary and the shared policies in prod, not in dev", () => {
     const protectedPolicies = (p: PlanFile) =>
       resourcesOfType(p, "aws:iam/policy:Policy").filter((policy) => policy.protect).map((policy) => policy.inputs.name);
-    const prod = await planWorkspaceStack("central-ai", "prod");
     expect(protectedPolicies(prod)).toEqual([
       "central-ai-datasets-read",
       "central-ai-sagemaker-full-access",

@@ -3,10 +3,18 @@ import { OpenIdConnectProvider, User } from "@pulumi/aws/iam";
 import { centralAi } from "@ml-iam/contracts";
 import {
   accountTrust,
+  manageMlJobs,
+  passRole,
+  personas,
+  personSessionTrust,
+  readJobLogs,
   s3BucketAccess,
   sageMakerFullAccess,
+  s3KmsKeys,
   sageMakerReadOnly,
+  serviceTrust,
   teamPermissionsBoundary,
+  uploadTrainingCode,
 } from "@ml-iam/iam";
 import {
   bucketName,
@@ -16,30 +24,42 @@ import {
   githubOidcAudience,
   githubOidcUrl,
   iamUserName,
+  kmsKeyArn,
+  policyArns,
   readStackConfig,
   TeamGroup,
   teamManagedPolicy,
+  teamPersonaPolicies,
+  teamResources,
+  teamResourcesConfigShape,
   TeamRole,
   z,
 } from "@ml-iam/team-stack";
 
-// Config: the datasets every ML team reads, the people of the central AI team, and how the team stacks
-// are delivered: an existing GitHub OIDC provider, the state bucket, the teams that use Identity Center.
+// Config: the datasets every ML team reads (and their KMS keys), the central team's own resources and people,
+// and how the team stacks are delivered: an existing GitHub OIDC provider, the state bucket, Identity Center.
 const config = readStackConfig({
-  datasetBuckets: z.array(bucketName).min(1),
+  sharedDatasetBuckets: z.array(bucketName).min(1),
+  sharedDatasetKmsKeyArns: z.array(kmsKeyArn).default([]),
+  ...teamResourcesConfigShape,
   users: z.array(iamUserName).default([]),
   ...deliveryConfigShape,
 });
-const { stack, datasetBuckets, users: userNames } = config;
+const { stack, sharedDatasetBuckets, sharedDatasetKmsKeyArns, users: userNames } = config;
 const central = { scope: stack.scope, team: stack.team };
 
-// Shared policies: every team may attach these, by the ARNs this stack exports.
+// Shared policies: every team may attach these, by the ARNs this stack exports. SSE-KMS datasets are
+// decrypted with their keys, through S3 only.
+const datasetKeys = sharedDatasetKmsKeyArns.map((arn) => ({ resourceType: "kms:key" as const, value: pulumi.output(arn) }));
 const datasetsRead = teamManagedPolicy({
   stack,
   purpose: "datasets-read",
   shared: true,
-  description: "List the shared dataset buckets and read their objects.",
-  statements: s3BucketAccess(central, { buckets: datasetBuckets, access: "read-only" }),
+  description: "List the shared dataset buckets and read their objects, decrypting them through S3.",
+  statements: [
+    ...s3BucketAccess(central, { buckets: sharedDatasetBuckets, access: "read-only" }),
+    ...(datasetKeys.length > 0 ? s3KmsKeys(central, { keys: datasetKeys, access: "read-only" }) : []),
+  ],
 });
 const sagemakerReadOnlyPolicy = teamManagedPolicy({
   stack,
@@ -72,6 +92,18 @@ const boundary = teamManagedPolicy({
   }),
 });
 
+// The central team's own jobs run as its job role, which its people pass; the role's ARN follows from its name.
+const jobRoleArn = stack.arn.iam.role({ name: stack.names.resourceName("job"), path: stack.names.path });
+const resources = teamResources({ stack, config, jobRoles: [jobRoleArn] });
+const jobPolicies = teamPersonaPolicies({ stack, policies: personas["sagemaker-compute"](central, resources).job ?? [], purposePrefix: "job", describe: (name) => `The central AI team's jobs (${name}).` });
+// Full access runs nothing without a role to pass: this adds exactly the job role, the code upload and the logs.
+const centralJobs = teamManagedPolicy({
+  stack,
+  purpose: "ml-jobs",
+  description: "Start the central team's jobs as its job role and follow them.",
+  statements: [...manageMlJobs(central), ...passRole(central, { roles: [jobRoleArn] }), ...uploadTrainingCode(central, { buckets: config.artifactBuckets }), ...readJobLogs(central)],
+});
+
 // Principals: the central team's users (no access keys, no login profiles) reach AWS through the access role.
 const users = userNames.map(
   (name) =>
@@ -85,9 +117,17 @@ const accessRole = new TeamRole({
   stack,
   purpose: "access",
   description: "Assumed by central AI team members with MFA.",
-  trust: [accountTrust({ ...stack.scope, requireMfa: true })],
+  trust: [accountTrust({ ...stack.scope, requireMfa: true }), personSessionTrust(stack.scope)],
   permissionsBoundaryArn: boundary.arn,
-  managedPolicies: { "datasets-read": datasetsRead.arn, "sagemaker-full-access": sagemakerFullAccessPolicy.arn },
+  managedPolicies: { "datasets-read": datasetsRead.arn, "sagemaker-full-access": sagemakerFullAccessPolicy.arn, "ml-jobs": centralJobs.arn },
+});
+const jobRole = new TeamRole({
+  stack,
+  purpose: "job",
+  description: "Assumed by SageMaker, for this account only, to run the central AI team's jobs.",
+  trust: [serviceTrust({ service: "sagemaker.amazonaws.com", account: stack.scope.account })],
+  permissionsBoundaryArn: boundary.arn,
+  managedPolicies: { ...policyArns(jobPolicies), "datasets-read": datasetsRead.arn },
 });
 const group = new TeamGroup({ stack, members: users.map((user) => user.name), assumableRoleArns: [accessRole.arn] });
 
@@ -123,10 +163,12 @@ export = centralAi.outputs({
   datasetsReadPolicyArn: datasetsRead.arn,
   sagemakerReadOnlyPolicyArn: sagemakerReadOnlyPolicy.arn,
   sagemakerFullAccessPolicyArn: sagemakerFullAccessPolicy.arn,
-  datasetBucketArns: pulumi.all(datasetBuckets.map((name) => stack.arn.s3.bucket({ name }).value)),
+  datasetBucketArns: pulumi.all(sharedDatasetBuckets.map((name) => stack.arn.s3.bucket({ name }).value)),
+  datasetKmsKeyArns: sharedDatasetKmsKeyArns,
   groupName: group.name,
   userNames: pulumi.all(users.map((user) => user.name)),
   accessRoleArn: accessRole.arn,
+  jobRoleArn: jobRole.arn,
   githubOidcProviderArn: githubOidcProvider.arn,
   deployRoleArns: roleArnsByTeam((roles) => roles.deployRoleArn),
   previewRoleArns: roleArnsByTeam((roles) => roles.previewRoleArn),

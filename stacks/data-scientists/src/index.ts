@@ -1,64 +1,75 @@
+import { UserProfile } from "@pulumi/aws/sagemaker";
 import { centralAi, dataScientists } from "@ml-iam/contracts";
-import { accountTrust, personas, serviceTrust, type TeamResources } from "@ml-iam/iam";
-import { bucketName, iamUserName, policyArns, readStackConfig, TeamGroup, teamPersonaPolicies, TeamRole, z } from "@ml-iam/team-stack";
+import { accountTrust, personas, personSessionTrust, serviceTrust, studioUserProfileName } from "@ml-iam/iam";
+import { readStackConfig, TeamGroup, teamPersonaPolicies, teamResources, teamResourcesConfigShape, TeamRole, policyArns, z } from "@ml-iam/team-stack";
 
-// Config: the team's own datasets and artifacts, its Studio domain if it has one, and its people.
-const { stack, centralStack, datasetBuckets, artifactBucket, studioDomainId, members } = readStackConfig({
-  datasetBuckets: z.array(bucketName).min(1),
-  artifactBucket: bucketName,
-  studioDomainId: z.string().regex(/^d-[a-z0-9]+$/, "is not a SageMaker domain id (d-…)").optional(),
-  members: z.array(iamUserName).default([]),
+// Config: the team's datasets, artifacts, images, VPC and keys (the keys every team uses), its Studio domain, its people.
+const config = readStackConfig({
+  ...teamResourcesConfigShape,
+  studioDomainId: z.string().regex(/^d-[a-z0-9]+$/, "is not a SageMaker domain id (d-…)"),
 });
+const { stack, centralStack } = config;
 const team = { scope: stack.scope, team: stack.team };
 
 // The central stack: the boundary every role carries, and the shared policies the team attaches.
 const central = centralAi.reference({ stack: centralStack });
 
-// Policies. The seed put one policy on SageMaker's role and on the people; here SageMaker's execution role
-// and the people's access role each get their persona. The execution role's ARN follows from its name,
-// so the people's policy can pass exactly that role.
-const executionRoleArn = stack.arn.iam.role({ name: stack.names.resourceName("execution"), path: stack.names.path });
-const resources: TeamResources = { executionRoles: [executionRoleArn], datasetBuckets, artifactBuckets: [artifactBucket], studioDomainId };
-const executionPolicies = teamPersonaPolicies({
-  stack,
-  policies: personas["sagemaker-compute"](team, resources).execution,
-  purposePrefix: "execution",
-  describe: (name) => `SageMaker compute persona (${name}) of the jobs the data scientists run.`,
-});
-// Where the seed allowed sagemaker:* on anyone's notebook instances: the team's own jobs and Studio apps.
-const accessPolicies = teamPersonaPolicies({
-  stack,
-  policies: personas["data-scientist"](team, resources).access,
-  describe: (name) => `Data scientist persona (${name}): what people of the team do through the access role.`,
-});
+// Policies by role. The seed put one policy on SageMaker's role and on the people; here each role has its job:
+// people (access), their notebooks (Studio), and the jobs and models they start (job). The job role's ARN
+// follows from its name, so people and notebooks can pass exactly that role.
+const jobRole = stack.arn.iam.role({ name: stack.names.resourceName("job"), path: stack.names.path });
+const resources = teamResources({ stack, config, jobRoles: [jobRole] });
+const dataScientist = personas["data-scientist"](team, resources);
+const policies = {
+  access: teamPersonaPolicies({ stack, policies: dataScientist.access ?? [], describe: (name) => `Data scientists (${name}): what people do through the access role.` }),
+  studio: teamPersonaPolicies({ stack, policies: dataScientist.studio ?? [], purposePrefix: "studio", describe: (name) => `Data scientists' notebooks (${name}), as the Studio execution role.` }),
+  job: teamPersonaPolicies({ stack, policies: personas["sagemaker-compute"](team, resources).job ?? [], purposePrefix: "job", describe: (name) => `The data scientists' jobs and models (${name}).` }),
+};
 
-// Principals: SageMaker runs the jobs as the execution role; people assume the access role with MFA.
-const executionRole = new TeamRole({
-  stack,
-  purpose: "execution",
-  description: "Assumed by SageMaker to run the data scientists' jobs.",
-  trust: [serviceTrust({ service: "sagemaker.amazonaws.com", account: stack.scope.account })],
-  permissionsBoundaryArn: central.permissionsBoundaryArn,
-  managedPolicies: { ...policyArns(executionPolicies), "datasets-read": central.datasetsReadPolicyArn },
-});
+// Principals: people assume the access role with MFA, tagging the session with who they are; Studio runs as the
+// Studio role; SageMaker runs jobs and models as the job role. Each service role is SageMaker's, for this account only.
+const sageMakerTrust = [serviceTrust({ service: "sagemaker.amazonaws.com", account: stack.scope.account })];
+const boundary = central.permissionsBoundaryArn;
 const accessRole = new TeamRole({
   stack,
   purpose: "access",
   description: "Assumed by data scientists with MFA.",
-  trust: [accountTrust({ ...stack.scope, requireMfa: true })],
-  permissionsBoundaryArn: central.permissionsBoundaryArn,
-  managedPolicies: {
-    ...policyArns(accessPolicies),
-    "datasets-read": central.datasetsReadPolicyArn,
-    "sagemaker-read-only": central.sagemakerReadOnlyPolicyArn,
-  },
+  trust: [accountTrust({ ...stack.scope, requireMfa: true }), personSessionTrust(stack.scope)],
+  permissionsBoundaryArn: boundary,
+  managedPolicies: { ...policyArns(policies.access), "datasets-read": central.datasetsReadPolicyArn, "sagemaker-read-only": central.sagemakerReadOnlyPolicyArn },
 });
-const group = new TeamGroup({ stack, members, assumableRoleArns: [accessRole.arn] });
+const studioRole = new TeamRole({
+  stack,
+  purpose: "studio",
+  description: "The Studio execution role of the data scientists' user profiles.",
+  trust: sageMakerTrust,
+  permissionsBoundaryArn: boundary,
+  managedPolicies: { ...policyArns(policies.studio), "datasets-read": central.datasetsReadPolicyArn },
+});
+const jobRoleResource = new TeamRole({
+  stack,
+  purpose: "job",
+  description: "Assumed by SageMaker to run the data scientists' jobs and models.",
+  trust: sageMakerTrust,
+  permissionsBoundaryArn: boundary,
+  managedPolicies: { ...policyArns(policies.job), "datasets-read": central.datasetsReadPolicyArn },
+});
+const group = new TeamGroup({ stack, members: config.members, assumableRoleArns: [accessRole.arn] });
+// One Studio profile per person, `<team>-<person>`, tagged with both, running as the Studio role.
+for (const person of config.members) {
+  new UserProfile(`studio-${person}`, {
+    domainId: config.studioDomainId,
+    userProfileName: studioUserProfileName(stack.team, person),
+    userSettings: { executionRole: studioRole.arn },
+    tags: { team: stack.team, person },
+  });
+}
 
 // Exports: the studio-and-data policy is the seed's policy fixed (notebooks and dataset reads), so it is the team's policy.
 export = dataScientists.outputs({
   accessRoleArn: accessRole.arn,
-  executionRoleArn: executionRole.arn,
-  policyArn: accessPolicies.get("studio-and-data")!.arn,
+  studioRoleArn: studioRole.arn,
+  jobRoleArn: jobRoleResource.arn,
+  policyArn: policies.access.get("studio-and-data")!.arn,
   groupName: group.name,
 });

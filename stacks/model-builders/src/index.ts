@@ -6,30 +6,13 @@ import {
   PermissionSet,
 } from "@pulumi/aws/ssoadmin";
 import { centralAi, modelBuilders } from "@ml-iam/contracts";
-import { accountTrust, managedPolicyReference, modelBuilder, sageMakerCompute, serviceTrust, type TeamResources } from "@ml-iam/iam";
-import {
-  bucketName,
-  iamUserName,
-  policyArns,
-  readStackConfig,
-  TeamGroup,
-  teamManagedPolicy,
-  teamPersonaPolicies,
-  TeamRole,
-  z,
-} from "@ml-iam/team-stack";
+import { accountTrust, managedPolicyReference, modelBuilder, personSessionTrust, sageMakerCompute, serviceTrust } from "@ml-iam/iam";
+import { policyArns, readStackConfig, TeamGroup, teamPersonaPolicies, teamResources, teamResourcesConfigShape, TeamRole, z } from "@ml-iam/team-stack";
 
-// Config: where the team's training jobs read, write, pull and run, and who the model builders are,
-// as IAM users (the IAM group) and as IAM Identity Center users (the permission set).
+// Config: where the team's jobs read, write, pull and run (the keys every team uses), and who the model builders
+// are, as IAM users (the IAM group) and as IAM Identity Center users (the permission set).
 const config = readStackConfig({
-  datasetBuckets: z.array(bucketName).min(1),
-  artifactBuckets: z.array(bucketName).min(1),
-  ecrRepositories: z
-    .array(z.string().regex(/^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/, "is not an ECR repository name"))
-    .min(1),
-  subnetIds: z.array(z.string().regex(/^subnet-[0-9a-f]{8}(?:[0-9a-f]{9})?$/, "is not a subnet id (subnet-…)")).min(1),
-  securityGroupIds: z.array(z.string().regex(/^sg-[0-9a-f]{8}(?:[0-9a-f]{9})?$/, "is not a security group id (sg-…)")).min(1),
-  users: z.array(iamUserName).default([]),
+  ...teamResourcesConfigShape,
   identityStoreId: z.string().regex(/^d-[0-9a-f]{10}$/, "is not an Identity Store id (d-xxxxxxxxxx)"),
   ssoInstanceArn: z
     .string()
@@ -46,50 +29,46 @@ const central = centralAi.reference({ stack: config.centralStack });
 // A permission set names its boundary by path and name (each account holds its own policy): policy<path><name>.
 const boundaryPolicy = central.permissionsBoundaryArn.apply(managedPolicyReference);
 
-// Policies: the sagemaker-compute persona for the role jobs run as, the model-builder persona for people.
-// The execution role's ARN is known from its name, so people's policies can pass exactly that role.
-const executionRoleName = stack.names.resourceName("training-execution");
-const resources: TeamResources = {
-  executionRoles: [stack.arn.iam.role({ name: executionRoleName, path: stack.names.path })],
-  datasetBuckets: config.datasetBuckets,
-  artifactBuckets: config.artifactBuckets,
-  ecrRepositories: config.ecrRepositories.map((name) => stack.arn.ecr.repository({ name })),
-  vpc: {
-    subnets: config.subnetIds.map((id) => stack.arn.ec2.subnet({ id })),
-    securityGroups: config.securityGroupIds.map((id) => stack.arn.ec2.securityGroup({ id })),
-  },
+// Policies by role: people (access and permission set), the jobs and models they start (job), the pipelines
+// they run (pipeline). Role ARNs follow from their names, so people pass exactly these roles.
+const jobRoleArn = stack.arn.iam.role({ name: stack.names.resourceName("job"), path: stack.names.path });
+const pipelineRoleArn = stack.arn.iam.role({ name: stack.names.resourceName("pipeline"), path: stack.names.path });
+const resources = teamResources({ stack, config, jobRoles: [jobRoleArn], pipelineRoles: [pipelineRoleArn] });
+const builder = modelBuilder(team, resources);
+const policies = {
+  access: teamPersonaPolicies({ stack, policies: builder.access ?? [], purposePrefix: "access", describe: (name) => `Model builders' ${name} (model-builder persona); also attached to their permission set.` }),
+  job: teamPersonaPolicies({ stack, policies: sageMakerCompute(team, resources).job ?? [], purposePrefix: "job", describe: (name) => `The model builders' jobs and models (${name}).` }),
+  pipeline: teamPersonaPolicies({ stack, policies: builder.pipeline ?? [], purposePrefix: "pipeline", describe: (name) => `The model builders' pipelines (${name}).` }),
 };
-const trainingPolicy = teamManagedPolicy({
-  stack,
-  purpose: "training",
-  description: "Training jobs: read datasets, write artifacts, pull the team's images, write logs, run in the team's VPC.",
-  statements: sageMakerCompute(team, resources).execution.flatMap((policy) => policy.statements),
-});
-const accessPolicies = teamPersonaPolicies({
-  stack,
-  policies: modelBuilder(team, resources).access,
-  purposePrefix: "access",
-  describe: (name) => `Model builders' ${name} (model-builder persona); also attached to their permission set.`,
-});
 
-// Principals: the role SageMaker runs training as, and the one model builders assume with MFA.
-const executionRole = new TeamRole({
+// Principals: SageMaker runs jobs and models as the job role and pipelines as the pipeline role, for this account
+// only; model builders assume the access role with MFA, tagging the session with who they are.
+const sageMakerTrust = [serviceTrust({ service: "sagemaker.amazonaws.com", account: stack.scope.account })];
+const jobRole = new TeamRole({
   stack,
-  purpose: "training-execution",
-  description: "Assumed by SageMaker, for this account only, to run the model builders' jobs.",
-  trust: [serviceTrust({ service: "sagemaker.amazonaws.com", account: stack.scope.account })],
+  purpose: "job",
+  description: "Assumed by SageMaker, for this account only, to run the model builders' jobs and models.",
+  trust: sageMakerTrust,
   permissionsBoundaryArn: central.permissionsBoundaryArn,
-  managedPolicies: { training: trainingPolicy.arn },
+  managedPolicies: { ...policyArns(policies.job), "datasets-read": central.datasetsReadPolicyArn },
+});
+const pipelineRole = new TeamRole({
+  stack,
+  purpose: "pipeline",
+  description: "Assumed by SageMaker, for this account only, to run the model builders' pipelines.",
+  trust: sageMakerTrust,
+  permissionsBoundaryArn: central.permissionsBoundaryArn,
+  managedPolicies: policyArns(policies.pipeline),
 });
 const accessRole = new TeamRole({
   stack,
   purpose: "access",
   description: "Assumed by model builders with MFA.",
-  trust: [accountTrust({ ...stack.scope, requireMfa: true })],
+  trust: [accountTrust({ ...stack.scope, requireMfa: true }), personSessionTrust(stack.scope)],
   permissionsBoundaryArn: central.permissionsBoundaryArn,
-  managedPolicies: policyArns(accessPolicies),
+  managedPolicies: { ...policyArns(policies.access), "datasets-read": central.datasetsReadPolicyArn },
 });
-new TeamGroup({ stack, members: config.users, assumableRoleArns: [accessRole.arn] });
+new TeamGroup({ stack, members: config.members, assumableRoleArns: [accessRole.arn] });
 
 // Identity Center: a group of the named users, and a permission set granting what the access role grants.
 const identityStoreGroup = new IdentityStoreGroup(
@@ -120,15 +99,23 @@ const boundaryAttachment = new PermissionsBoundaryAttachment("permission-set-bou
   permissionSetArn: permissionSet.arn,
   permissionsBoundary: { customerManagedPolicyReference: boundaryPolicy },
 });
-// By name and path: the policies this stack creates are the ones in the one account the set is assigned to.
-const policyAttachments = [...accessPolicies].map(
-  ([name, policy]) =>
-    new CustomerManagedPolicyAttachment(`permission-set-${name}`, {
-      instanceArn,
-      permissionSetArn: permissionSet.arn,
-      customerManagedPolicyReference: { name: policy.name, path: stack.names.path },
-    }),
-);
+// By name and path: the policies this stack creates, and the shared datasets-read policy, are the ones in the
+// one account the set is assigned to.
+const policyAttachments = [
+  ...[...policies.access].map(
+    ([name, policy]) =>
+      new CustomerManagedPolicyAttachment(`permission-set-${name}`, {
+        instanceArn,
+        permissionSetArn: permissionSet.arn,
+        customerManagedPolicyReference: { name: policy.name, path: stack.names.path },
+      }),
+  ),
+  new CustomerManagedPolicyAttachment("permission-set-datasets-read", {
+    instanceArn,
+    permissionSetArn: permissionSet.arn,
+    customerManagedPolicyReference: central.datasetsReadPolicyArn.apply(managedPolicyReference),
+  }),
+];
 // Assigning provisions the set's role in the account: never before its boundary and policies are attached.
 new AccountAssignment(
   "account-assignment",
@@ -146,8 +133,9 @@ new AccountAssignment(
 // Exports: the contract consumers read through their StackReference.
 export = modelBuilders.outputs({
   accessRoleArn: accessRole.arn,
-  executionRoleArn: executionRole.arn,
-  policyArn: trainingPolicy.arn,
+  jobRoleArn: jobRole.arn,
+  pipelineRoleArn: pipelineRole.arn,
+  policyArn: policies.job.get("runtime")!.arn,
   identityStoreGroupId: identityStoreGroup.groupId,
   permissionSetArn: permissionSet.arn,
 });

@@ -27,6 +27,8 @@ interface Job {
   concurrency?: { group: string; "cancel-in-progress": boolean };
   strategy?: { "fail-fast"?: boolean; matrix: { include: string } };
   env?: Record<string, string>;
+  "timeout-minutes"?: number;
+  secrets?: Record<string, string>;
   outputs?: Record<string, string>;
   uses?: string;
   with?: Record<string, string>;
@@ -95,12 +97,46 @@ describe("the workflows", () => {
     }
   });
 
-  it("pin every action to a commit SHA with its version beside it, but for pulumi/actions, awaiting its SHA", () => {
-    const awaitingSha = new Set(["pulumi/actions@v6.1.0 # TODO: pin to the commit SHA of this tag"]);
-    const problems = usesLines().filter(
-      ({ line }) => !line.startsWith("./") && !/^[\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/.test(line) && !awaitingSha.has(line),
-    );
+  it("pin every action to a commit SHA with its version beside it", () => {
+    const problems = usesLines().filter(({ line }) => !line.startsWith("./") && !/^[\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/.test(line));
     expect(problems).toEqual([]);
+  });
+
+  it("bound every job on a runner with timeout-minutes, so a hanging step cannot hold a runner or a deploy group for six hours", () => {
+    const unbounded = [...workflows].flatMap(([file, { jobs }]) =>
+      Object.entries(jobs)
+        .filter(([, job]) => job.uses === undefined && job["timeout-minutes"] === undefined)
+        .map(([id]) => `${file}: ${id}`),
+    );
+    expect(unbounded).toEqual([]);
+  });
+
+  it("give the Pulumi token to the one step that runs pulumi, never to a job, and never to a pull request's preview", () => {
+    for (const [file, { jobs, env }] of workflows) {
+      expect([file, env ?? {}]).not.toEqual([file, expect.objectContaining({ PULUMI_ACCESS_TOKEN: expect.anything() })]);
+      for (const [id, job] of Object.entries(jobs)) {
+        expect([file, id, job.env ?? {}]).not.toEqual([file, id, expect.objectContaining({ PULUMI_ACCESS_TOKEN: expect.anything() })]);
+      }
+    }
+    const preview = readFileSync(join(workflowsDir, "preview-stack.yml"), "utf8");
+    expect(preview).not.toMatch(/secrets\.PULUMI_ACCESS_TOKEN/);
+    expect(preview).toMatch(/requested_token_type: "urn:pulumi:token-type:access_token:team"/);
+    const previewCalls = Object.values(workflow("pull-request.yml").jobs).filter((job) => job.uses === "./.github/workflows/preview-stack.yml");
+    expect(previewCalls.length).toBeGreaterThan(0);
+    for (const call of previewCalls) expect(call.secrets).toBeUndefined();
+  });
+
+  it("install without install scripts, before any credential exists", () => {
+    const setup = readFileSync(join(root, ".github/actions/setup-workspace/action.yml"), "utf8");
+    expect(setup).toMatch(/npm ci --ignore-scripts/);
+    for (const [file, { jobs }] of workflows) {
+      for (const [id, job] of Object.entries(jobs)) {
+        const steps = job.steps ?? [];
+        const setupAt = steps.findIndex((candidate) => candidate.uses === "./.github/actions/setup-workspace");
+        const credentialsAt = steps.findIndex((candidate) => candidate.uses?.startsWith("aws-actions/configure-aws-credentials@"));
+        if (credentialsAt >= 0) expect([file, id, setupAt >= 0 && setupAt < credentialsAt]).toEqual([file, id, true]);
+      }
+    }
   });
 
   it("print no secret: secrets only go into env and with, never into a command line", () => {
@@ -148,9 +184,10 @@ describe("the pull request workflow", () => {
 
   it("previews each stack with only its own preview target, in the stack and env of its matrix job", () => {
     const preview = workflow("preview-stack.yml").jobs.preview!;
-    expect(step(preview, "Preview").run).toBe(
-      'set -o pipefail\nnpx nx run "${STACK}:preview" --exclude-task-dependencies --env="${STACK_ENV}" 2>&1 | tee "${RUNNER_TEMP}/preview.txt"\n',
-    );
+    const run = step(preview, "Preview").run ?? "";
+    expect(run.startsWith("set -o pipefail\n")).toBe(true);
+    expect(run.endsWith('\nnpx nx run "${STACK}:preview" --exclude-task-dependencies --env="${STACK_ENV}" 2>&1 | tee "${RUNNER_TEMP}/preview.txt"\n')).toBe(true);
+    expect(run.match(/npx /g)).toHaveLength(1);
     expect(preview.env).toMatchObject({ STACK: "${{ inputs.stack }}", STACK_ENV: "${{ inputs.env }}" });
     expect(step(preview, "Assume the preview role").with?.["role-to-assume"]).toBe("${{ vars[inputs.role-variable] }}");
     for (const [id, job] of waveJobs("pull-request.yml", "preview-wave-")) {

@@ -9,3 +9,12 @@ export function parseCommandArgs<const T extends NonNullable<ParseArgsConfig["op
     throw new UsageError((error as Error).message);
   }
 }
+
+/** Parses a command's options strictly, and the names it takes as positionals; a bad argument is a UsageError. */
+export function parseCommandLine<const T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

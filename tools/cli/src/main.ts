@@ -5,6 +5,7 @@ import { lintUsage, runLint } from "./commands/lint";
 import { parsePlanArgs, runPlan } from "./commands/plan";
 import { quotasUsage, runQuotas } from "./commands/quotas";
 import { runSimulate, simulateUsage } from "./commands/simulate";
+import { runWorkflows, workflowsUsage } from "./commands/workflows";
 import { UsageError } from "./usage-error";
 import { findWorkspaceRoot } from "./workspace-root";
 
@@ -21,6 +22,7 @@ const commands: Record<string, Command> = {
   },
   lint: { usage: lintUsage, run: runLint },
   simulate: { usage: simulateUsage, run: runSimulate },
+  workflows: { usage: workflowsUsage, run: runWorkflows },
   access: { usage: accessUsage, run: runAccess },
   "access-diff": { usage: accessDiffUsage, run: runAccessDiff },
   quotas: { usage: quotasUsage, run: runQuotas },

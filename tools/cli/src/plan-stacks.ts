@@ -1,5 +1,5 @@
-import { accessMatrix, planFindings, renderAccessMatrixMarkdown, renderFindingMarkdown } from "@ml-iam/analysis";
-import { listWorkspaceStacks, planOneLiner, planStack, PlanError, PlanStore, type PlanFile, type WorkspaceStack } from "@ml-iam/plan";
+import { accessMatrix, planFindings, proveStackWorkflows, renderAccessMatrixMarkdown, renderFindingMarkdown, renderWorkflowsMarkdown, WorkflowDeclarationError, workflowFailures } from "@ml-iam/analysis";
+import { listWorkspaceStacks, planOneLiner, planStack, PlanError, PlanStore, readStackWorkflows, type PlanFile, type WorkspaceStack } from "@ml-iam/plan";
 import { relative, resolve } from "node:path";
 import { UsageError } from "./usage-error";
 
@@ -47,7 +47,7 @@ export function inDependencyOrder(stacks: WorkspaceStack[]): WorkspaceStack[] {
 function renderPlanAnalysis(plan: PlanFile, plans: readonly PlanFile[]): string {
   const findings = planFindings(plans, { stacks: [plan.stack] });
   const access = accessMatrix(plans, { stacks: [plan.stack] });
-  const lines = ["", "## Findings", ""];
+  const lines = ["", "## Workflows", "", renderWorkflowsMarkdown(plan.workflows).trimEnd(), "", "## Findings", ""];
   lines.push(...(findings.length === 0 ? ["None."] : findings.map(renderFindingMarkdown)));
   lines.push(
     "",
@@ -59,6 +59,30 @@ function renderPlanAnalysis(plan: PlanFile, plans: readonly PlanFile[]): string 
     renderAccessMatrixMarkdown(access).trimEnd(),
   );
   return lines.join("\n") + "\n";
+}
+
+/**
+ * The plan with its declared workflows proven over it and its upstream plans; a workflow that fails, or a
+ * declaration the stack cannot satisfy, fails the stack's plan with every failed step named.
+ */
+function proveWorkflows(stack: WorkspaceStack, workspaceRoot: string, plan: PlanFile, plans: readonly PlanFile[]): PlanFile {
+  let declaration;
+  try {
+    declaration = readStackWorkflows(stack, workspaceRoot);
+  } catch (error) {
+    throw new PlanError(stack.name, plan.env, (error as Error).message);
+  }
+  if (declaration === undefined) return plan;
+  let results;
+  try {
+    results = proveStackWorkflows(plan, plans, declaration);
+  } catch (error) {
+    if (error instanceof WorkflowDeclarationError) throw new PlanError(stack.name, plan.env, error.message);
+    throw error;
+  }
+  const failures = workflowFailures(results);
+  if (failures.length > 0) throw new PlanError(stack.name, plan.env, failures.join("\n"));
+  return { ...plan, workflows: results };
 }
 
 /** A stack's upstream stacks, transitively, upstream first. */
@@ -118,8 +142,9 @@ export async function* planStacks(options: PlanStacksOptions): AsyncGenerator<St
     let failures = 0;
     for (const env of envs) {
       try {
-        const plan = await planStack({ stack, env, upstreamPlan: (project, upstreamEnv) => planOf(project, upstreamEnv) });
+        const programPlan = await planStack({ stack, env, upstreamPlan: (project, upstreamEnv) => planOf(project, upstreamEnv) });
         const upstream = upstreamOf(stack, all).flatMap((name) => planOf(name, env) ?? []);
+        const plan = proveWorkflows(stack, options.workspaceRoot, programPlan, [...upstream, programPlan]);
         store.write(plan, renderPlanAnalysis(plan, [...upstream, plan]));
         planned.set(`${stack.name}/${env}`, plan);
         lines.push(planOneLiner(plan, relative(options.workspaceRoot, store.jsonPath(stack.name, env))));

@@ -78,13 +78,13 @@ describe("the policy pack's validators over the offline plans", () => {
     [
       "a team role with a boundary of its own",
       () => {
-        const role = planned("model-builders", "aws:iam/role:Role", "training-execution");
+        const role = planned("model-builders", "aws:iam/role:Role", "job");
         role.props.permissionsBoundary = "arn:aws:iam::111111111111:policy/ml/model-builders/model-builders-boundary";
         return role;
       },
       {
         "boundary-on-team-roles": [
-          "Role training-execution of the model-builders stack has permissionsBoundary arn:aws:iam::111111111111:policy/ml/model-builders/model-builders-boundary, not the central boundary arn:<partition>:iam::<account>:policy/ml/central-ai/central-ai-team-boundary",
+          "Role job of the model-builders stack has permissionsBoundary arn:aws:iam::111111111111:policy/ml/model-builders/model-builders-boundary, not the central boundary arn:<partition>:iam::<account>:policy/ml/central-ai/central-ai-team-boundary",
         ],
       },
     ],
@@ -103,14 +103,14 @@ describe("the policy pack's validators over the offline plans", () => {
     [
       "a GitHub OIDC trust without a subject",
       () =>
-        withDocument(planned("distributed-ml", "aws:iam/role:Role", "execution"), "assumeRolePolicy", (statements) =>
+        withDocument(planned("distributed-ml", "aws:iam/role:Role", "instance"), "assumeRolePolicy", (statements) =>
           statements.push({
             Effect: "Allow",
             Principal: { Federated: "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com" },
             Action: "sts:AssumeRoleWithWebIdentity",
           }),
         ),
-      { "policy-documents-pass-rules": [/^Role execution trust policy \(trust policy\): error OIDC_TRUST_UNRESTRICTED statement \d+ /] },
+      { "policy-documents-pass-rules": [/^Role instance trust policy \(trust policy\): error OIDC_TRUST_UNRESTRICTED statement \d+ /] },
     ],
     [
       "a group's inline policy with a misspelt action",
@@ -123,13 +123,13 @@ describe("the policy pack's validators over the offline plans", () => {
     [
       "a role's inline policy that passes any role",
       () => {
-        const role = planned("data-scientists", "aws:iam/role:Role", "execution");
+        const role = planned("data-scientists", "aws:iam/role:Role", "job");
         const policy = JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "PassAny", Effect: "Allow", Action: "iam:PassRole", Resource: "*" }] });
         return { ...role, props: { ...role.props, inlinePolicies: [{ name: "pass", policy }] } };
       },
       {
         "policy-documents-pass-rules": [
-          /^Role execution inline policy pass \(inline policy\), Sid PassAny: error PASS_ROLE_UNRESTRICTED statement 0 \(iam:PassRole on \*\): /,
+          /^Role job inline policy pass \(inline policy\), Sid PassAny: error PASS_ROLE_UNRESTRICTED statement 0 \(iam:PassRole on \*\): /,
         ],
       },
     ],

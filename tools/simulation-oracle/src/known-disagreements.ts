@@ -15,7 +15,7 @@ export interface KnownDisagreement {
 }
 
 type ConditionValues = ConditionJson[string][string];
-type Context = Record<string, string | string[]>;
+type Context = Readonly<Record<string, string | readonly string[]>>;
 
 /** An operator/key pair rewritten: a new operator and values, or undefined to drop the pair. */
 type PairRewrite = (pair: { operator: string; key: string; values: ConditionValues }, context: Context) => { operator: string; values: ConditionValues } | undefined;
@@ -24,7 +24,7 @@ function baseOperator(operator: string): string {
   return operator.replace(/^for(all|any)values?:/i, "").replace(/ifexists$/i, "").toLowerCase();
 }
 
-function contextValue(context: Context, key: string): string | string[] | undefined {
+function contextValue(context: Context, key: string): string | readonly string[] | undefined {
   const lowercase = key.toLowerCase();
   return Object.entries(context).find(([name]) => name.toLowerCase() === lowercase)?.[1];
 }
@@ -53,7 +53,7 @@ function rewritePairs(simulationCase: SimulationCase, rewrite: PairRewrite): Sim
   return { request: simulationCase.request, policies: boundary ? { identity, boundary } : { identity } };
 }
 
-function rewriteValues(simulationCase: SimulationCase, applies: (base: string) => boolean, rewrite: (value: string, contextValue: string | string[] | undefined) => string[]): SimulationCase {
+function rewriteValues(simulationCase: SimulationCase, applies: (base: string) => boolean, rewrite: (value: string, contextValue: string | readonly string[] | undefined) => string[]): SimulationCase {
   return rewritePairs(simulationCase, ({ operator, key, values }, context) => {
     if (!applies(baseOperator(operator))) return { operator, values };
     const rewritten = asList(values).flatMap((value) => rewrite(String(value), contextValue(context, key)));

@@ -36,7 +36,8 @@ function toSimulation(request: SimulationRequest, policies: SimulationPolicies):
       principal: `arn:aws:iam::${oracleAccount}:role/simulated`,
       action: request.action,
       resource: { resource: request.resource, accountId: oracleAccount },
-      contextVariables: request.context ?? {},
+      // iam-simulate takes mutable lists; the request's are read-only.
+      contextVariables: Object.fromEntries(Object.entries(request.context ?? {}).map(([key, value]) => [key, typeof value === "string" ? value : [...value]])),
     },
     identityPolicies: policies.identity.map((policy, index) => ({ name: `identity-${index}`, policy })),
     permissionBoundaryPolicies: policies.boundary ? [{ name: "boundary", policy: policies.boundary }] : undefined,

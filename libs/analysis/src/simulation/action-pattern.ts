@@ -1,4 +1,4 @@
-import { compileMarkedPattern, markWildcards, type WildcardMatcher } from "./wildcard-pattern";
+import { compileMarkedPattern, markWildcards, type WildcardMatcher } from "@ml-iam/iam";
 
 /**
  * Compiles an Action or NotAction entry (`s3:Get*`, `sagemaker:*`, `*`): matched case-insensitively

@@ -1,10 +1,10 @@
-import { asList, type PolicyDocumentJson, type StatementJson } from "@ml-iam/iam";
+import { asList, type PolicyDocumentJson, type StatementJson, type WildcardMatcher } from "@ml-iam/iam";
 import { compileActionPattern } from "./action-pattern";
 import { cachedCompiler } from "./compile-cache";
 import { compileCondition, type CompiledCondition } from "./compiled-condition";
+import { compilePrincipalPattern, type PrincipalPattern } from "./principal-pattern";
 import type { PreparedRequest } from "./request";
 import { compileResourcePattern, type ResourcePattern } from "./resource-pattern";
-import type { WildcardMatcher } from "./wildcard-pattern";
 
 /** A statement compiled for evaluation: its patterns and conditions read once. */
 export interface CompiledStatement {
@@ -16,6 +16,8 @@ export interface CompiledStatement {
   coversAction(action: string): boolean;
   /** Whether, its action covered, it applies to the request: the resource and every condition match. */
   appliesTo(request: PreparedRequest): boolean;
+  /** How its Principal names a caller; only resource-based policies (trust, bucket policies) have one. */
+  principal: PrincipalPattern;
 }
 
 /** A compiled document: the statements whose actions cover an action, remembered per action. */
@@ -45,7 +47,7 @@ const compiledPolicies = new WeakMap<PolicyDocumentJson, CompiledPolicy>();
 
 /**
  * A document compiled once and cached by document identity. Statements IAM would reject (no valid
- * Effect, no Action/NotAction, no Resource/NotResource) are left out: they apply to nothing.
+ * Effect, no Action/NotAction, no Resource/NotResource outside a trust policy) are left out: they apply to nothing.
  */
 export function compilePolicy(document: PolicyDocumentJson): CompiledPolicy {
   let compiled = compiledPolicies.get(document);
@@ -74,7 +76,10 @@ function compileStatement(statement: StatementJson, index: number, syntax: Varia
   if (typeof statement !== "object" || statement === null) return undefined;
   if (statement.Effect !== "Allow" && statement.Effect !== "Deny") return undefined;
   const actionMatches = compileActions(statement);
-  const resourceMatches = compileResources(statement, resourcePatterns[syntax]);
+  // A trust policy names no Resource: its statements apply to the role that holds it.
+  const namesPrincipal = statement.Principal !== undefined || statement.NotPrincipal !== undefined;
+  const resourceMatches =
+    namesPrincipal && statement.Resource === undefined && statement.NotResource === undefined ? () => true : compileResources(statement, resourcePatterns[syntax]);
   if (!actionMatches || !resourceMatches) return undefined;
   const conditions = compileConditions(statement, syntax);
   return {
@@ -82,6 +87,7 @@ function compileStatement(statement: StatementJson, index: number, syntax: Varia
     sid: statement.Sid,
     effect: statement.Effect,
     coversAction: actionMatches,
+    principal: compilePrincipalPattern(statement.Principal, statement.NotPrincipal),
     appliesTo: (request) => {
       if (!resourceMatches(request)) return false;
       for (const condition of conditions) if (!condition(request.context)) return false;

@@ -1,7 +1,7 @@
 import { blockContains, parseCidrBlock, parseIpAddress, type CidrBlock } from "./ip-address";
 import { parseTemplate, resolveTemplate, type PolicyTemplate } from "./policy-variables";
 import { splitArn, type RequestContext } from "./request";
-import { compileMarkedPattern, matchesMarkedPattern, type WildcardMatcher } from "./wildcard-pattern";
+import { compileMarkedPattern, matchesMarkedPattern, type WildcardMatcher } from "@ml-iam/iam";
 
 /**
  * A condition operator read once: its base comparison, whether it is negated (`StringNotEquals`,

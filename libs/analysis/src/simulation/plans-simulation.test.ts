@@ -26,7 +26,7 @@ describe("the central permissions boundary, simulated", () => {
     ["iam:CreateRole", iamArn("role/ml/model-builders/x"), { "iam:PermissionsBoundary": boundaryArn }],
     ["iam:PutRolePolicy", iamArn("role/ml/model-builders/model-builders-access"), {}],
     ["iam:CreatePolicy", iamArn("policy/admin"), {}],
-    ["iam:PassRole", iamArn("role/ml/model-builders/model-builders-training-execution"), {}],
+    ["iam:PassRole", iamArn("role/ml/model-builders/model-builders-job"), {}],
   ])("denies IAM writes outside the team's path: %s on %s", (action, resource, context) => {
     expect(underBoundary(action, resource, context)).toBe("ExplicitlyDenied");
   });
@@ -52,7 +52,7 @@ describe("the central permissions boundary, simulated", () => {
 
   it.each([
     ["arn:aws:iam::aws:policy/AdministratorAccess", "ExplicitlyDenied"],
-    [iamArn("policy/ml/model-builders/model-builders-training"), "ExplicitlyDenied"],
+    [iamArn("policy/ml/model-builders/model-builders-job-runtime"), "ExplicitlyDenied"],
     [iamArn("policy/ml/data-scientists/data-scientists-ml-jobs"), "Allowed"],
     [iamArn("policy/ml/central-ai/central-ai-datasets-read"), "Allowed"],
   ])("attaches only the team's and the shared policies: %s → %s", (policyArn, decision) => {
@@ -60,15 +60,15 @@ describe("the central permissions boundary, simulated", () => {
   });
 });
 
-describe("the distributed-ml execution role, simulated", () => {
-  const role = () => principals.find((p) => p.name === "distributed-ml-execution")!;
+describe("the distributed-ml access role, which people launch training instances as, simulated", () => {
+  const role = () => principals.find((p) => p.name === "distributed-ml-access")!;
   const asRole = (action: string, resource: string, context: Record<string, string | string[]> = {}) =>
     simulate(
       { action, resource, context: { "aws:PrincipalTag/team": "distributed-ml", ...context } },
       { identity: role().policies.map((policy) => policy.document!).filter(Boolean), boundary: role().boundary?.document },
     ).decision;
   const ec2 = (resource: string) => `arn:aws:ec2:us-east-1:${account}:${resource}`;
-  const launch = { "aws:RequestTag/team": "distributed-ml", "aws:TagKeys": ["team"], "ec2:MetadataHttpTokens": "required" };
+  const launch = { "aws:RequestTag/team": "distributed-ml", "aws:TagKeys": ["team"], "ec2:MetadataHttpTokens": "required", "ec2:InstanceType": "p4d.24xlarge" };
 
   it.each([
     ec2("instance/*"),
@@ -81,10 +81,16 @@ describe("the distributed-ml execution role, simulated", () => {
     expect(asRole("ec2:RunInstances", resource, launch)).toBe("Allowed");
   });
 
-  it("passes itself to the instances it launches, and no other role", () => {
+  it("passes the instance role to the instances it launches, and no other role", () => {
     const passedToEc2 = { "iam:PassedToService": "ec2.amazonaws.com" };
-    expect(asRole("iam:PassRole", iamArn("role/ml/distributed-ml/distributed-ml-execution"), passedToEc2)).toBe("Allowed");
+    expect(asRole("iam:PassRole", iamArn("role/ml/distributed-ml/distributed-ml-instance"), passedToEc2)).toBe("Allowed");
+    expect(asRole("iam:PassRole", iamArn("role/ml/distributed-ml/distributed-ml-access"), passedToEc2)).not.toBe("Allowed");
     expect(asRole("iam:PassRole", iamArn("role/ml/central-ai/central-ai-access"), passedToEc2)).not.toBe("Allowed");
+  });
+
+  it("launches only the instance types the team's config lists", () => {
+    expect(asRole("ec2:RunInstances", ec2("instance/*"), { ...launch, "ec2:InstanceType": "p5.48xlarge" })).toBe("Allowed");
+    expect(asRole("ec2:RunInstances", ec2("instance/*"), { ...launch, "ec2:InstanceType": "x2iedn.32xlarge" })).not.toBe("Allowed");
   });
 
   it("cannot launch an instance without the team tag", () => {

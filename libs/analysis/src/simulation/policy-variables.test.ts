@@ -1,6 +1,6 @@
 import { parseTemplate, resolveTemplate } from "./policy-variables";
 import { RequestContext } from "./request";
-import { anyCharacter, anyRun } from "./wildcard-pattern";
+import { anyCharacter, anyRun } from "@ml-iam/iam";
 
 describe("policy variables", () => {
   const context = new RequestContext({ "aws:username": "alice", "aws:PrincipalTag/team": "ML", "aws:TagKeys": ["a", "b"] });

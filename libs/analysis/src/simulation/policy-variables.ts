@@ -1,5 +1,5 @@
 import type { RequestContext } from "./request";
-import { anyCharacter, anyRun, markWildcards } from "./wildcard-pattern";
+import { anyCharacter, anyRun, markWildcards } from "@ml-iam/iam";
 
 /** A `${key}` or `${key, 'default'}` reference in a policy string; the key lowercased. */
 interface VariableReference {

@@ -1,3 +1,5 @@
+import type { RequestCaller } from "./principal-pattern";
+
 /**
  * A request to simulate: who asks is implied by the policies; what is asked is an action on a resource,
  * with the request context's keys. A key with a list of values is multivalued (`aws:TagKeys`), even when
@@ -9,7 +11,9 @@ export interface SimulationRequest {
   /** The resource's ARN, or `*` for actions that take no resource. */
   resource: string;
   /** Request context keys (case-insensitive names) and their values (case-sensitive). */
-  context?: Record<string, string | string[]>;
+  context?: Readonly<Record<string, string | readonly string[]>>;
+  /** Who asks, as the resource's policy sees it; only needed with a resource-based policy. */
+  caller?: RequestCaller;
 }
 
 /** A context value: a string when single-valued, a list when multivalued. */
@@ -19,7 +23,7 @@ export type ContextValue = string | readonly string[];
 export class RequestContext {
   private readonly values = new Map<string, ContextValue>();
 
-  constructor(context: Record<string, string | string[]> = {}) {
+  constructor(context: Readonly<Record<string, string | readonly string[]>> = {}) {
     for (const key in context) {
       const value = context[key];
       if (value !== undefined) this.values.set(key.toLowerCase(), value);

@@ -1,6 +1,6 @@
 import { parseTemplate, resolveTemplate, type PolicyTemplate } from "./policy-variables";
 import { splitArn, type RequestContext, type RequestResource } from "./request";
-import { compileMarkedPattern, hasWildcards, matchesMarkedPattern, type WildcardMatcher } from "./wildcard-pattern";
+import { compileMarkedPattern, hasWildcards, matchesMarkedPattern, type WildcardMatcher } from "@ml-iam/iam";
 
 /** How one Resource or NotResource entry relates to a request's resource. */
 export type ResourcePatternMatch = "match" | "no-match" | "unresolved";

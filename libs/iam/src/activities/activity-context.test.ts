@@ -10,7 +10,7 @@ describe("teamNamePrefix", () => {
   it.each(["", "DS", "ds_", "-ds", "ds-", "d--s", "ds*", "team/a", "a".repeat(33)])(
     "rejects %j, which cannot prefix S3, ECR and SageMaker names alike",
     (team) => {
-      expect(() => teamNamePrefix({ scope, team })).toThrow(/team must be 1-32 lowercase letters/);
+      expect(() => teamNamePrefix({ scope, team })).toThrow(/must be kebab-case|must be at most 32 characters/);
     },
   );
 });

@@ -31,26 +31,37 @@ async function statementsWith(action: string, extra: Partial<Ec2DistributedTrain
 }
 
 describe("ec2DistributedTraining", () => {
-  it("launches instances only tagged for the team on creation, with IMDSv2, and their volumes and interfaces tagged too", async () => {
-    const [instances, volumesAndInterfaces] = await statementsWith("ec2:RunInstances");
-    expect(instances).toEqual({
+  it("launches instances only tagged for the team on creation, with IMDSv2, and their volumes, interfaces and Spot requests tagged too", async () => {
+    const launches = await statementsWith("ec2:RunInstances");
+    expect(launches.find((s) => s.Sid === "Ec2LaunchTeamInstances")).toEqual({
       Sid: "Ec2LaunchTeamInstances",
       Effect: "Allow",
       Action: "ec2:RunInstances",
       Resource: `${arn}:instance/*`,
       Condition: { StringEquals: { "aws:RequestTag/team": "dml", "ec2:MetadataHttpTokens": "required" } },
     });
-    expect(volumesAndInterfaces).toEqual({
-      Sid: "Ec2LaunchTeamVolumesAndInterfaces",
+    expect(launches.find((s) => s.Sid === "Ec2LaunchTeamVolumesInterfacesAndSpotRequests")).toEqual({
+      Sid: "Ec2LaunchTeamVolumesInterfacesAndSpotRequests",
       Effect: "Allow",
       Action: "ec2:RunInstances",
-      Resource: [`${arn}:network-interface/*`, `${arn}:volume/*`],
+      Resource: [`${arn}:network-interface/*`, `${arn}:spot-instances-request/*`, `${arn}:volume/*`],
       Condition: { StringEquals: { "aws:RequestTag/team": "dml" } },
     });
   });
 
+  it("launches only the listed instance types when given, and any type when not", async () => {
+    const launchCondition = async (extra: Partial<Ec2DistributedTrainingArgs>) =>
+      (await statementsWith("ec2:RunInstances", extra)).find((s) => s.Sid === "Ec2LaunchTeamInstances")?.Condition;
+    expect(await launchCondition({ instanceTypes: ["p4d.24xlarge", "p5.48xlarge"] })).toEqual({
+      StringEquals: { "aws:RequestTag/team": "dml", "ec2:MetadataHttpTokens": "required", "ec2:InstanceType": ["p4d.24xlarge", "p5.48xlarge"] },
+    });
+    for (const unrestricted of [{}, { instanceTypes: [] }]) {
+      expect(JSON.stringify(await launchCondition(unrestricted))).not.toContain("ec2:InstanceType");
+    }
+  });
+
   it("launches only from the given images into the given subnets and security groups", async () => {
-    const [, , shared] = await statementsWith("ec2:RunInstances");
+    const shared = (await statementsWith("ec2:RunInstances")).find((s) => s.Sid === "Ec2LaunchFromTeamImagesAndNetwork");
     expect(shared).toEqual({
       Sid: "Ec2LaunchFromTeamImagesAndNetwork",
       Effect: "Allow",
@@ -60,23 +71,55 @@ describe("ec2DistributedTraining", () => {
   });
 
   it("adds key pairs and launch templates to the launch resources only when given", async () => {
-    const [, , shared] = await statementsWith("ec2:RunInstances", {
-      keyPairs: [ec2.keyPair({ name: "dml-admin" })],
-      launchTemplates: [ec2.launchTemplate({ id: "lt-0d" })],
-    });
-    expect(shared?.Resource).toEqual(expect.arrayContaining([`${arn}:key-pair/dml-admin`, `${arn}:launch-template/lt-0d`]));
-    const [, , withoutThem] = await statementsWith("ec2:RunInstances");
-    expect(JSON.stringify(withoutThem)).not.toMatch(/key-pair|launch-template/);
+    const shared = async (extra: Partial<Ec2DistributedTrainingArgs> = {}) =>
+      (await statementsWith("ec2:RunInstances", extra)).find((s) => s.Sid === "Ec2LaunchFromTeamImagesAndNetwork");
+    const withThem = await shared({ keyPairs: [ec2.keyPair({ name: "dml-admin" })], launchTemplates: [ec2.launchTemplate({ id: "lt-0d" })] });
+    expect(withThem?.Resource).toEqual(expect.arrayContaining([`${arn}:key-pair/dml-admin`, `${arn}:launch-template/lt-0d`]));
+    expect(JSON.stringify(await shared())).not.toMatch(/key-pair|launch-template/);
   });
 
-  it("tags only as part of RunInstances, so existing instances cannot be retagged into the team", async () => {
+  it("creates placement groups named and tagged for the team, and launches into or deletes only those it owns", async () => {
+    const statements = await render(ec2DistributedTraining(context, args));
+    const groups = `${arn}:placement-group/dml-*`;
+    expect(statements.filter((s) => JSON.stringify(s.Resource).includes("placement-group") && s.Sid !== "Ec2TagOnLaunch")).toEqual([
+      {
+        Sid: "Ec2LaunchIntoTeamPlacementGroups",
+        Effect: "Allow",
+        Action: "ec2:RunInstances",
+        Resource: groups,
+        Condition: { StringEquals: { "aws:ResourceTag/team": "dml" } },
+      },
+      {
+        Sid: "Ec2CreateTeamPlacementGroups",
+        Effect: "Allow",
+        Action: "ec2:CreatePlacementGroup",
+        Resource: groups,
+        Condition: { StringEquals: { "aws:RequestTag/team": "dml" } },
+      },
+      {
+        Sid: "Ec2DeleteTeamPlacementGroups",
+        Effect: "Allow",
+        Action: "ec2:DeletePlacementGroup",
+        Resource: groups,
+        Condition: { StringEquals: { "aws:ResourceTag/team": "dml" } },
+      },
+    ]);
+  });
+
+  it("tags only as part of RunInstances or CreatePlacementGroup, so existing resources cannot be retagged into the team", async () => {
     expect(await statementsWith("ec2:CreateTags")).toEqual([
       {
         Sid: "Ec2TagOnLaunch",
         Effect: "Allow",
         Action: "ec2:CreateTags",
-        Resource: [`${arn}:instance/*`, `${arn}:network-interface/*`, `${arn}:volume/*`],
-        Condition: { StringEquals: { "ec2:CreateAction": "RunInstances" } },
+        Resource: [
+          `${arn}:instance/*`,
+          `${arn}:network-interface/*`,
+          `${arn}:placement-group/dml-*`,
+          `${arn}:spot-instances-request/*`,
+          `${arn}:volume/*`,
+        ],
+        Condition: { StringEquals: { "ec2:CreateAction": ["CreatePlacementGroup", "RunInstances"] } },
       },
     ]);
   });
@@ -111,7 +154,12 @@ describe("ec2DistributedTraining", () => {
   });
 
   it("passes every policy rule with no findings and fits a managed policy", async () => {
-    const full = { ...args, keyPairs: [ec2.keyPair({ name: "dml-admin" })], launchTemplates: [ec2.launchTemplate({ id: "lt-0d" })] };
+    const full = {
+      ...args,
+      keyPairs: [ec2.keyPair({ name: "dml-admin" })],
+      launchTemplates: [ec2.launchTemplate({ id: "lt-0d" })],
+      instanceTypes: ["p4d.24xlarge"],
+    };
     const document = toPolicyJson((await resolve(pulumi.output(ec2DistributedTraining(context, full)))) as unknown as ResolvedStatement[]);
     expect(validatePolicy(document, { kind: "identity" })).toEqual([]);
     expect(policyCharacterCount(renderPolicyJson(document))).toBeLessThan(defaultQuotas.managedPolicyCharacters);

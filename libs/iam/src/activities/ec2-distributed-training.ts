@@ -1,8 +1,8 @@
 import type { Arn } from "../arn";
 import { arnBuilders } from "../arns";
 import { allow, type Statement } from "../statement";
-import type { ActivityContext } from "./activity-context";
 import { passRole } from "./pass-role";
+import { teamNamePrefix, type ActivityContext } from "./activity-context";
 
 /** What {@link ec2DistributedTraining} needs. */
 export interface Ec2DistributedTrainingArgs {
@@ -18,13 +18,18 @@ export interface Ec2DistributedTrainingArgs {
   keyPairs?: readonly Arn<"ec2:key-pair">[];
   /** Launch templates instances may be launched from; none when left out. */
   launchTemplates?: readonly Arn<"ec2:launch-template">[];
+  /** The instance types the team launches (`p4d.24xlarge`); any type when left out. */
+  instanceTypes?: readonly string[];
 }
 
 /**
- * Launches the team's training instances and stops, starts, reboots and terminates them: every instance,
- * volume and network interface is tagged `team` as it is created, instances require IMDSv2, and only
- * instances tagged `team` can be changed afterwards.
+ * Launches the team's training instances, on demand or on Spot, from the team's images and launch templates,
+ * alone or as a cluster in the team's placement groups (`<team>-*`, tagged `team`, which EFA needs), and stops,
+ * starts, reboots and terminates them: every instance, volume, network interface, Spot request and placement
+ * group is tagged `team` as it is created, instances require IMDSv2 (and one of the listed types), and only
+ * what is tagged `team` can be changed afterwards.
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ExamplePolicies_EC2.html#iam-example-runinstances
+ * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/placement-groups.html
  */
 export function ec2DistributedTraining(context: ActivityContext, args: Ec2DistributedTrainingArgs): Statement[] {
   const required = { images: args.images, subnets: args.subnets, securityGroups: args.securityGroups };
@@ -33,8 +38,12 @@ export function ec2DistributedTraining(context: ActivityContext, args: Ec2Distri
   }
   const { ec2 } = arnBuilders(context.scope);
   const instances = ec2.instance({ id: "*" });
-  const volumesAndInterfaces = [ec2.volume({ id: "*" }), ec2.networkInterface({ id: "*" })];
+  // A Spot request is only authorized when the launch tags it, so the team's launches always do.
+  const createdWithInstances = [ec2.volume({ id: "*" }), ec2.networkInterface({ id: "*" }), ec2.spotInstancesRequest({ id: "*" })];
+  const placementGroups = ec2.placementGroup({ name: teamNamePrefix(context) });
   const taggedForTeam = { "aws:RequestTag/team": context.team };
+  const ownedByTeam = { "aws:ResourceTag/team": context.team };
+  const instanceTypes = args.instanceTypes?.length ? { "ec2:InstanceType": args.instanceTypes } : {};
   return [
     allow({
       // RunInstances is authorized on every resource it touches, each with its own condition keys; a key a
@@ -43,13 +52,31 @@ export function ec2DistributedTraining(context: ActivityContext, args: Ec2Distri
       sid: "Ec2LaunchTeamInstances",
       actions: ["ec2:RunInstances"],
       resources: [instances],
-      conditions: { StringEquals: { ...taggedForTeam, "ec2:MetadataHttpTokens": "required" } },
+      conditions: { StringEquals: { ...taggedForTeam, "ec2:MetadataHttpTokens": "required", ...instanceTypes } },
     }),
     allow({
-      sid: "Ec2LaunchTeamVolumesAndInterfaces",
+      sid: "Ec2LaunchTeamVolumesInterfacesAndSpotRequests",
       actions: ["ec2:RunInstances"],
-      resources: volumesAndInterfaces,
+      resources: createdWithInstances,
       conditions: { StringEquals: taggedForTeam },
+    }),
+    allow({
+      sid: "Ec2LaunchIntoTeamPlacementGroups",
+      actions: ["ec2:RunInstances"],
+      resources: [placementGroups],
+      conditions: { StringEquals: ownedByTeam },
+    }),
+    allow({
+      sid: "Ec2CreateTeamPlacementGroups",
+      actions: ["ec2:CreatePlacementGroup"],
+      resources: [placementGroups],
+      conditions: { StringEquals: taggedForTeam },
+    }),
+    allow({
+      sid: "Ec2DeleteTeamPlacementGroups",
+      actions: ["ec2:DeletePlacementGroup"],
+      resources: [placementGroups],
+      conditions: { StringEquals: ownedByTeam },
     }),
     allow({
       sid: "Ec2LaunchFromTeamImagesAndNetwork",
@@ -61,8 +88,8 @@ export function ec2DistributedTraining(context: ActivityContext, args: Ec2Distri
       // retagging existing instances, which would hand the team another team's instances.
       sid: "Ec2TagOnLaunch",
       actions: ["ec2:CreateTags"],
-      resources: [instances, ...volumesAndInterfaces],
-      conditions: { StringEquals: { "ec2:CreateAction": "RunInstances" } },
+      resources: [instances, ...createdWithInstances, placementGroups],
+      conditions: { StringEquals: { "ec2:CreateAction": ["RunInstances", "CreatePlacementGroup"] } },
     }),
     allow({
       sid: "Ec2ManageTeamInstances",
@@ -85,6 +112,7 @@ export function ec2DistributedTraining(context: ActivityContext, args: Ec2Distri
         "ec2:DescribeLaunchTemplateVersions",
         "ec2:DescribeLaunchTemplates",
         "ec2:DescribeNetworkInterfaces",
+        "ec2:DescribePlacementGroups",
         "ec2:DescribeSecurityGroups",
         "ec2:DescribeSubnets",
         "ec2:DescribeTags",

@@ -29,6 +29,17 @@ describe("manageEndpoints", () => {
     });
   });
 
+  it("creates and updates endpoints only from endpoint configs tagged for the team", async () => {
+    const statements = await render(manageEndpoints(context));
+    expect(statements.find((s) => s.Sid === "EndpointsUseTeamConfigs")).toEqual({
+      Sid: "EndpointsUseTeamConfigs",
+      Effect: "Allow",
+      Action: ["sagemaker:CreateEndpoint", "sagemaker:UpdateEndpoint"],
+      Resource: `${prefix}:endpoint-config/ds-*`,
+      Condition: { StringEquals: { "aws:ResourceTag/team": "ds" } },
+    });
+  });
+
   it("updates, invokes and deletes only endpoints tagged for the team", async () => {
     const statements = await render(manageEndpoints(context));
     expect(statements.find((s) => s.Sid === "EndpointsManageAndInvoke")).toEqual({

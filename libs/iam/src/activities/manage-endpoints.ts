@@ -36,6 +36,13 @@ export function manageEndpoints(context: ActivityContext): Statement[] {
       },
     }),
     allow({
+      // CreateEndpoint is also authorized on the endpoint config it uses, which already exists: its tag decides.
+      sid: "EndpointsUseTeamConfigs",
+      actions: ["sagemaker:CreateEndpoint", "sagemaker:UpdateEndpoint"],
+      resources: [sagemaker.endpointConfig({ name })],
+      conditions: { StringEquals: { "aws:ResourceTag/team": context.team } },
+    }),
+    allow({
       sid: "EndpointsManageAndInvoke",
       actions: [
         "sagemaker:DescribeEndpointConfig",

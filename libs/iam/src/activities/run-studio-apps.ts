@@ -10,9 +10,10 @@ export interface RunStudioAppsArgs {
 }
 
 /**
- * Opens Studio as one of the team's user profiles (named `${team}-*` and tagged `team`) and runs apps in
- * those profiles and in spaces they own.
- * https://docs.aws.amazon.com/sagemaker/latest/dg/role-manager-ml-activities.html
+ * What Studio does as the team's Studio execution role once a person has opened it: creates and runs the
+ * spaces and apps the team's user profiles own, tagging them with Studio's own tags, and describes and lists
+ * what it shows. Opening Studio is the person's own grant, {@link openStudio}.
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/studio-updated-jl-admin-guide-permissions.html
  */
 export function runStudioApps(context: ActivityContext, args: RunStudioAppsArgs): Statement[] {
   const name = teamNamePrefix(context);
@@ -45,8 +46,8 @@ export function runStudioApps(context: ActivityContext, args: RunStudioAppsArgs)
       conditions: { StringEquals: { "sagemaker:TaggingAction": ["CreateSpace", "CreateApp"] } },
     }),
     allow({
-      sid: "StudioOpenTeamProfiles",
-      actions: ["sagemaker:CreatePresignedDomainUrl", "sagemaker:DescribeUserProfile"],
+      sid: "StudioDescribeTeamProfiles",
+      actions: ["sagemaker:DescribeUserProfile"],
       resources: [teamProfiles],
       conditions: { StringEquals: { "aws:ResourceTag/team": context.team } },
     }),

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { KnownAction } from "../generated/actions";
 import { expandActionPattern } from "../internal/service-catalog";
 import { allow, type Statement } from "../statement";
+import { denyOtherTeamsResources } from "./other-teams-resources";
 import type { ActivityContext } from "./activity-context";
 
 /** The actions a pattern expands to that have no resource-level permissions, so they need `"*"`. */
@@ -13,8 +14,9 @@ export function actionsOnlyOnAnyResource(pattern: string): KnownAction[] {
 }
 
 /**
- * Reads every SageMaker resource of the account and region (`Describe*`, `List*`), changes nothing.
- * The fix of the source document's suggestion: scoped to the account and region, not `*`.
+ * Reads every SageMaker resource of the account and region (`Describe*`, `List*`) but those tagged for another
+ * team (a description holds a job's environment and data paths), changes nothing. The fix of the source
+ * document's suggestion: scoped to the account, the region and the caller's team, not `*`.
  */
 export function sageMakerReadOnly(context: ActivityContext): Statement[] {
   const { partition, region, account } = context.scope;
@@ -30,5 +32,6 @@ export function sageMakerReadOnly(context: ActivityContext): Statement[] {
       resources: ["*"],
       conditions: { StringEquals: { "aws:RequestedRegion": region } },
     }),
+    denyOtherTeamsResources("SageMakerNotOtherTeamsResources", ["sagemaker:Describe*", "sagemaker:List*"]),
   ];
 }

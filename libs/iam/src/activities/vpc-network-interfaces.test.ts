@@ -33,7 +33,7 @@ describe("vpcNetworkInterfaces", () => {
     });
   });
 
-  it("deletes and authorizes only interfaces in the given subnets, and authorizes SageMaker only", async () => {
+  it("deletes and authorizes only interfaces in the given subnets, the one fence of the permission SageMaker asks for", async () => {
     const statements = await render(vpcNetworkInterfaces(context, network));
     const inSubnets = { ArnEquals: { "ec2:Subnet": [`${arn}:subnet/subnet-0a`, `${arn}:subnet/subnet-0b`] } };
     expect(statements.slice(1, 3)).toEqual([
@@ -49,7 +49,7 @@ describe("vpcNetworkInterfaces", () => {
         Effect: "Allow",
         Action: "ec2:CreateNetworkInterfacePermission",
         Resource: `${arn}:network-interface/*`,
-        Condition: { ...inSubnets, StringEquals: { "ec2:AuthorizedService": "sagemaker.amazonaws.com" } },
+        Condition: inSubnets,
       },
     ]);
   });

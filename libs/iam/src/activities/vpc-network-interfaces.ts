@@ -37,12 +37,11 @@ export function vpcNetworkInterfaces(context: ActivityContext, args: VpcNetworkI
       conditions: inTeamSubnets,
     }),
     allow({
-      // ec2:AuthorizedService exists only for CreateNetworkInterfacePermission; in a shared statement the
-      // other actions would never match it.
+      // SageMaker does not document the ec2:AuthorizedService it asks for, so only the subnet fences this.
       sid: "VpcAuthorizeSageMaker",
       actions: ["ec2:CreateNetworkInterfacePermission"],
       resources: [networkInterfaces],
-      conditions: { ...inTeamSubnets, StringEquals: { "ec2:AuthorizedService": "sagemaker.amazonaws.com" } },
+      conditions: inTeamSubnets,
     }),
     allow({
       // Describe calls have no resource-level permissions.

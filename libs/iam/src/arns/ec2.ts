@@ -1,40 +1,51 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { Arn } from "../arn";
-import type { AwsScope } from "../aws-scope";
+import { outputInterpolation, type ArnInterpolation, type ArnPart, type ArnScope, type ArnValue } from "./arn-interpolation";
 import { nonEmptyParts } from "./non-empty-parts";
 
-type Part = pulumi.Input<string>;
-
 /** Builders of EC2 ARNs in the scope's region and account (images have no account). */
-export interface Ec2Arns {
+export interface Ec2Arns<V extends ArnValue = pulumi.Output<string>> {
   /** An instance, by id (`i-…`). */
-  instance(parts: { id: Part }): Arn<"ec2:instance">;
+  instance(parts: { id: ArnPart<V> }): Arn<"ec2:instance", V>;
   /** A network interface, by id (`eni-…`). */
-  networkInterface(parts: { id: Part }): Arn<"ec2:network-interface">;
+  networkInterface(parts: { id: ArnPart<V> }): Arn<"ec2:network-interface", V>;
   /** A subnet, by id (`subnet-…`). */
-  subnet(parts: { id: Part }): Arn<"ec2:subnet">;
+  subnet(parts: { id: ArnPart<V> }): Arn<"ec2:subnet", V>;
   /** A security group, by id (`sg-…`). */
-  securityGroup(parts: { id: Part }): Arn<"ec2:security-group">;
+  securityGroup(parts: { id: ArnPart<V> }): Arn<"ec2:security-group", V>;
   /** An AMI, by id (`ami-…`); AMI ARNs carry no account, whoever owns the image. */
-  image(parts: { id: Part }): Arn<"ec2:image">;
+  image(parts: { id: ArnPart<V> }): Arn<"ec2:image", V>;
   /** A volume, by id (`vol-…`). */
-  volume(parts: { id: Part }): Arn<"ec2:volume">;
+  volume(parts: { id: ArnPart<V> }): Arn<"ec2:volume", V>;
   /** A key pair, by name. */
-  keyPair(parts: { name: Part }): Arn<"ec2:key-pair">;
+  keyPair(parts: { name: ArnPart<V> }): Arn<"ec2:key-pair", V>;
   /** A VPC, by id (`vpc-…`). */
-  vpc(parts: { id: Part }): Arn<"ec2:vpc">;
+  vpc(parts: { id: ArnPart<V> }): Arn<"ec2:vpc", V>;
   /** A launch template, by id (`lt-…`). */
-  launchTemplate(parts: { id: Part }): Arn<"ec2:launch-template">;
+  launchTemplate(parts: { id: ArnPart<V> }): Arn<"ec2:launch-template", V>;
+  /** A placement group, by name: the ARN names the group, not an id. */
+  placementGroup(parts: { name: ArnPart<V> }): Arn<"ec2:placement-group", V>;
+  /** A Spot Instance request, by id (`sir-…`); `*` for the requests a Spot launch creates. */
+  spotInstancesRequest(parts: { id: ArnPart<V> }): Arn<"ec2:spot-instances-request", V>;
 }
 
 /** EC2 ARN builders for a scope. */
-export function ec2Arns(scope: AwsScope): Ec2Arns {
-  const arn = (resource: Part) => pulumi.interpolate`arn:${scope.partition}:ec2:${scope.region}:${scope.account}:${resource}`;
+export function ec2Arns<V extends ArnValue = pulumi.Output<string>>(
+  scope: ArnScope<V>,
+  t: ArnInterpolation<V> = outputInterpolation as unknown as ArnInterpolation<V>,
+): Ec2Arns<V> {
+  const arn = (resource: ArnPart<V>) => t.join`arn:${scope.partition}:ec2:${scope.region}:${scope.account}:${resource}`;
   const byId =
     <T extends string>(type: T) =>
-    (parts: { id: Part }): Arn<`ec2:${T}`> => {
+    (parts: { id: ArnPart<V> }): Arn<`ec2:${T}`, V> => {
       const { id } = nonEmptyParts(`ec2 ${type}`, parts);
-      return { resourceType: `ec2:${type}` as const, value: arn(pulumi.interpolate`${type}/${id}`) };
+      return { resourceType: `ec2:${type}` as const, value: arn(t.join`${type}/${id}` as ArnPart<V>) };
+    };
+  const byName =
+    <T extends string>(type: T) =>
+    (parts: { name: ArnPart<V> }): Arn<`ec2:${T}`, V> => {
+      const { name } = nonEmptyParts(`ec2 ${type}`, parts);
+      return { resourceType: `ec2:${type}` as const, value: arn(t.join`${type}/${name}` as ArnPart<V>) };
     };
   return {
     instance: byId("instance"),
@@ -43,14 +54,13 @@ export function ec2Arns(scope: AwsScope): Ec2Arns {
     securityGroup: byId("security-group"),
     image: (parts) => {
       const { id } = nonEmptyParts("ec2 image", parts);
-      return { resourceType: "ec2:image", value: pulumi.interpolate`arn:${scope.partition}:ec2:${scope.region}::image/${id}` };
+      return { resourceType: "ec2:image", value: t.join`arn:${scope.partition}:ec2:${scope.region}::image/${id}` };
     },
     volume: byId("volume"),
-    keyPair: (parts) => {
-      const { name } = nonEmptyParts("ec2 key-pair", parts);
-      return { resourceType: "ec2:key-pair", value: arn(pulumi.interpolate`key-pair/${name}`) };
-    },
+    keyPair: byName("key-pair"),
     vpc: byId("vpc"),
     launchTemplate: byId("launch-template"),
+    placementGroup: byName("placement-group"),
+    spotInstancesRequest: byId("spot-instances-request"),
   };
 }

@@ -1,35 +1,33 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { Arn } from "../arn";
-import type { AwsScope } from "../aws-scope";
+import { outputInterpolation, type ArnInterpolation, type ArnPart, type ArnScope, type ArnValue } from "./arn-interpolation";
 import { nonEmptyParts } from "./non-empty-parts";
 
-type Part = pulumi.Input<string>;
-
 /** A name with an IAM path; the path is `/` unless given, and must start and end with `/` (`/ml/`). */
-export interface IamNameWithPath {
-  name: Part;
-  path?: Part;
+export interface IamNameWithPath<V extends ArnValue = pulumi.Output<string>> {
+  name: ArnPart<V>;
+  path?: ArnPart<V>;
 }
 
-type WithPath<T extends string> = (parts: IamNameWithPath) => Arn<`iam:${T}`>;
+type WithPath<T extends string, V extends ArnValue> = (parts: IamNameWithPath<V>) => Arn<`iam:${T}`, V>;
 
 /**
  * Builders of IAM ARNs in the scope's account (IAM ARNs have no region).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
  */
-export interface IamArns {
+export interface IamArns<V extends ArnValue = pulumi.Output<string>> {
   /** A role: `role${path}${name}`. */
-  role: WithPath<"role">;
+  role: WithPath<"role", V>;
   /** A customer managed policy: `policy${path}${name}`. */
-  policy: WithPath<"policy">;
+  policy: WithPath<"policy", V>;
   /** A group: `group${path}${name}`. */
-  group: WithPath<"group">;
+  group: WithPath<"group", V>;
   /** A user: `user${path}${name}`. */
-  user: WithPath<"user">;
+  user: WithPath<"user", V>;
   /** An instance profile: `instance-profile${path}${name}`. */
-  instanceProfile: WithPath<"instance-profile">;
+  instanceProfile: WithPath<"instance-profile", V>;
   /** An OIDC identity provider, by its URL with or without `https://` (`token.actions.githubusercontent.com`). */
-  oidcProvider(parts: { url: Part }): Arn<"iam:oidc-provider">;
+  oidcProvider(parts: { url: ArnPart<V> }): Arn<"iam:oidc-provider", V>;
 }
 
 function checkPath(builder: string, path: string): string {
@@ -40,16 +38,19 @@ function checkPath(builder: string, path: string): string {
 }
 
 /** IAM ARN builders for a scope. */
-export function iamArns(scope: AwsScope): IamArns {
-  const arn = (resource: Part) => pulumi.interpolate`arn:${scope.partition}:iam::${scope.account}:${resource}`;
+export function iamArns<V extends ArnValue = pulumi.Output<string>>(
+  scope: ArnScope<V>,
+  t: ArnInterpolation<V> = outputInterpolation as unknown as ArnInterpolation<V>,
+): IamArns<V> {
+  const arn = (resource: ArnPart<V>) => t.join`arn:${scope.partition}:iam::${scope.account}:${resource}`;
   const withPath =
-    <T extends string>(type: T): WithPath<T> =>
+    <T extends string>(type: T): WithPath<T, V> =>
     (parts) => {
       const builder = `iam ${type}`;
-      const { name, path = "/" } = nonEmptyParts(builder, parts);
+      const { name, path = "/" as ArnPart<V> } = nonEmptyParts(builder, parts);
       // A plain path fails at construction; one that is an Output can only be checked once it resolves.
-      const checkedPath = typeof path === "string" ? checkPath(builder, path) : pulumi.output(path).apply((p) => checkPath(builder, p));
-      return { resourceType: `iam:${type}` as const, value: arn(pulumi.interpolate`${type}${checkedPath}${name}`) };
+      const checkedPath = t.map(path, (p) => checkPath(builder, p));
+      return { resourceType: `iam:${type}` as const, value: arn(t.join`${type}${checkedPath}${name}` as ArnPart<V>) };
     };
   return {
     role: withPath("role"),
@@ -59,8 +60,8 @@ export function iamArns(scope: AwsScope): IamArns {
     instanceProfile: withPath("instance-profile"),
     oidcProvider: (parts) => {
       const { url } = nonEmptyParts("iam oidc-provider", parts);
-      const host = pulumi.output(url).apply((u) => u.replace(/^https:\/\//, ""));
-      return { resourceType: "iam:oidc-provider", value: arn(pulumi.interpolate`oidc-provider/${host}`) };
+      const host = t.map(url, (u) => u.replace(/^https:\/\//, ""));
+      return { resourceType: "iam:oidc-provider", value: arn(t.join`oidc-provider/${host}` as ArnPart<V>) };
     },
   };
 }

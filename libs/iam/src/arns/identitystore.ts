@@ -1,36 +1,37 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { Arn } from "../arn";
-import type { AwsScope } from "../aws-scope";
+import { outputInterpolation, type ArnInterpolation, type ArnPart, type ArnScope, type ArnValue } from "./arn-interpolation";
 import { nonEmptyParts } from "./non-empty-parts";
 
-type Part = pulumi.Input<string>;
-
 /** Builders of Identity Store ARNs; users and groups carry neither region nor account. */
-export interface IdentityStoreArns {
+export interface IdentityStoreArns<V extends ArnValue = pulumi.Output<string>> {
   /** A group, by its id in the identity store (a UUID-like id, not its display name). */
-  group(parts: { id: Part }): Arn<"identitystore:Group">;
+  group(parts: { id: ArnPart<V> }): Arn<"identitystore:Group", V>;
   /** A user, by its id in the identity store (not its user name). */
-  user(parts: { id: Part }): Arn<"identitystore:User">;
+  user(parts: { id: ArnPart<V> }): Arn<"identitystore:User", V>;
   /** An identity store, by id (`d-…`), in the scope's account. */
-  identityStore(parts: { id: Part }): Arn<"identitystore:Identitystore">;
+  identityStore(parts: { id: ArnPart<V> }): Arn<"identitystore:Identitystore", V>;
 }
 
 /** Identity Store ARN builders for a scope. */
-export function identityStoreArns(scope: AwsScope): IdentityStoreArns {
+export function identityStoreArns<V extends ArnValue = pulumi.Output<string>>(
+  scope: ArnScope<V>,
+  t: ArnInterpolation<V> = outputInterpolation as unknown as ArnInterpolation<V>,
+): IdentityStoreArns<V> {
   return {
     group: (parts) => {
       const { id } = nonEmptyParts("identitystore Group", parts);
-      return { resourceType: "identitystore:Group", value: pulumi.interpolate`arn:${scope.partition}:identitystore:::group/${id}` };
+      return { resourceType: "identitystore:Group", value: t.join`arn:${scope.partition}:identitystore:::group/${id}` };
     },
     user: (parts) => {
       const { id } = nonEmptyParts("identitystore User", parts);
-      return { resourceType: "identitystore:User", value: pulumi.interpolate`arn:${scope.partition}:identitystore:::user/${id}` };
+      return { resourceType: "identitystore:User", value: t.join`arn:${scope.partition}:identitystore:::user/${id}` };
     },
     identityStore: (parts) => {
       const { id } = nonEmptyParts("identitystore Identitystore", parts);
       return {
         resourceType: "identitystore:Identitystore",
-        value: pulumi.interpolate`arn:${scope.partition}:identitystore::${scope.account}:identitystore/${id}`,
+        value: t.join`arn:${scope.partition}:identitystore::${scope.account}:identitystore/${id}`,
       };
     },
   };

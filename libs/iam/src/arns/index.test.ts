@@ -4,7 +4,7 @@ import { scopeFromRegion, type AwsScope } from "../aws-scope";
 import { resourceMatchesArnFormat } from "../internal/arn-format-match";
 import { findResourceType, serviceExists } from "../internal/service-catalog";
 import { resolve, setUpPulumiMocks } from "../testing";
-import { arnBuilders, type ArnBuilders } from "./index";
+import { arnBuilders, arnTexts, type ArnBuilders } from "./index";
 
 beforeAll(() => setUpPulumiMocks());
 
@@ -132,6 +132,8 @@ const cases: BuilderCase[] = [
       ["key-pair", (a) => a.ec2.keyPair({ name: "team-a" }), "key-pair/team-a", "launch-template"],
       ["vpc", (a) => a.ec2.vpc({ id: "vpc-0123456789abcdef0" }), "vpc/vpc-0123456789abcdef0", "subnet"],
       ["launch-template", (a) => a.ec2.launchTemplate({ id: "lt-0123456789abcdef0" }), "launch-template/lt-0123456789abcdef0", "instance"],
+      ["placement-group", (a) => a.ec2.placementGroup({ name: "team-a-efa" }), "placement-group/team-a-efa", "instance"],
+      ["spot-instances-request", (a) => a.ec2.spotInstancesRequest({ id: "*" }), "spot-instances-request/*", "spot-fleet-request"],
     ] satisfies [string, BuilderCase["build"], string, string][]
   ).map(([type, build, resource, notType]) => ({
     type: `ec2:${type}`,
@@ -209,6 +211,18 @@ const cases: BuilderCase[] = [
     expected: "arn:{partition}:sso:::permissionSet/ssoins-1234567890abcdef/ps-0123456789abcdef",
     notType: "sso:Instance",
   },
+  {
+    type: "ssm:document",
+    build: (a) => a.ssm.document({ name: "SSM-SessionManagerRunShell" }),
+    expected: "arn:{partition}:ssm:{region}:{account}:document/SSM-SessionManagerRunShell",
+    notType: "ssm:session",
+  },
+  {
+    type: "ssm:session",
+    build: (a) => a.ssm.session({ id: "carol-0123456789abcdef0" }),
+    expected: "arn:{partition}:ssm:{region}:{account}:session/carol-0123456789abcdef0",
+    notType: "ssm:document",
+  },
   { type: "sso:Account", build: (a) => a.sso.account({ id: "210987654321" }), expected: "arn:{partition}:sso:::account/210987654321", notType: "sso:Instance" },
 ];
 
@@ -241,6 +255,12 @@ describe("arnBuilders", () => {
     const value = await resolve(build(arnBuilders(scope)).value);
     expect(resourceMatchesArnFormat(value, arnFormat(type))).toBe(true);
     expect(resourceMatchesArnFormat(value, arnFormat(notType))).toBe(false);
+  });
+
+  it.each(table)("builds the same $type ARN as text, for workflows and analysis: $expected", ({ build, expected, scope }) => {
+    const texts = arnTexts({ partition: String(scope.partition), region: String(scope.region), account: String(scope.account) });
+    const arn = build(texts as unknown as ArnBuilders) as unknown as { value: unknown };
+    expect(arn.value).toBe(fill(expected, scope));
   });
 
   it("takes the partition from the scope, so China regions get aws-cn ARNs", async () => {

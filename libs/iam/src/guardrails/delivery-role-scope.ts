@@ -2,6 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AwsScope } from "../aws-scope";
 import type { ResourceRef, Statement } from "../statement";
 import { allow } from "../statement";
+import { teamIamPath, teamNamePattern } from "../team-conventions";
+
+export { teamIamPath };
 
 /**
  * A team's IAM Identity Center: the identity store and instance in which its stack manages a group and a
@@ -45,12 +48,6 @@ export interface DeliveryRoleScope {
   identityCenter?: IdentityCenterScope;
   /** Only for the central stack's own delivery roles: the delivery platform it manages. */
   platform?: DeliveryPlatformScope;
-}
-
-/** The IAM path of a team, `/ml/<team>/`; the team name must be kebab-case, as stack names are. */
-export function teamIamPath(team: string): string {
-  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(team)) throw new Error(`team must be kebab-case (e.g. data-scientists), got ${JSON.stringify(team)}`);
-  return `/ml/${team}/`;
 }
 
 function checkPlatformPath(path: string): string {
@@ -157,5 +154,30 @@ export function identityCenterReadStatements(args: DeliveryRoleScope): Statement
         pulumi.interpolate`arn:${partition}:sso:::account/${account}`,
       ],
     }),
+  ];
+}
+
+/**
+ * The team's Studio user profiles, `<team>-*` in any domain of the account: what its stack creates for its
+ * people. Profiles are created tagged for the team (`sagemaker:AddTags` authorizes the tags of the create
+ * request) and changed or read only while they carry that tag.
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsagemaker.html
+ */
+export function studioProfileStatements(args: DeliveryRoleScope, access: "read-only" | "read-write"): Statement[] {
+  const { partition, region, account } = args.scope;
+  const profiles = pulumi.interpolate`arn:${partition}:sagemaker:${region}:${account}:user-profile/*/${teamNamePattern(args.team)}`;
+  const owned = { StringEquals: { "aws:ResourceTag/team": args.team } };
+  const read = allow({ sid: "ReadTeamStudioProfiles", actions: ["sagemaker:DescribeUserProfile", "sagemaker:ListTags"], resources: [profiles], conditions: owned });
+  if (access === "read-only") return [read];
+  return [
+    read,
+    allow({ sid: "CreateTeamStudioProfiles", actions: ["sagemaker:CreateUserProfile"], resources: [profiles], conditions: { StringEquals: { "aws:RequestTag/team": args.team } } }),
+    allow({
+      sid: "TagTeamStudioProfilesOnCreate",
+      actions: ["sagemaker:AddTags"],
+      resources: [profiles],
+      conditions: { StringEquals: { "aws:RequestTag/team": args.team, "sagemaker:TaggingAction": "CreateUserProfile" } },
+    }),
+    allow({ sid: "ManageTeamStudioProfiles", actions: ["sagemaker:UpdateUserProfile", "sagemaker:DeleteUserProfile", "sagemaker:AddTags", "sagemaker:DeleteTags"], resources: [profiles], conditions: owned }),
   ];
 }

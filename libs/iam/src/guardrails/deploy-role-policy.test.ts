@@ -85,7 +85,9 @@ describe("teamDeployRolePolicy", () => {
   });
 
   it("reads and writes only its own env's state, reads the upstream checkpoints, and has no S3 access with Pulumi Cloud", async () => {
-    expect((await rendered(base)).map((policy) => policy.name)).toEqual(["iam"]);
+    const cloud = await rendered(base);
+    expect(cloud.map((policy) => policy.name)).toEqual(["iam", "services"]);
+    expect(cloud.flatMap((policy) => policy.statements).flatMap((s) => ([] as string[]).concat(s.Action ?? [])).filter((a) => a.startsWith("s3:"))).toEqual([]);
     const policies = await rendered({ ...base, stateBucket: "org-pulumi-state", readsStateOf: ["central-ai"] });
     const object = (key: string) => `arn:aws:s3:::org-pulumi-state/.pulumi/${key}`;
     expect(statement(policies, "ReadAndWriteOwnState")?.Resource).toEqual(
@@ -115,9 +117,37 @@ describe("teamDeployRolePolicy", () => {
     });
   });
 
+  it("creates the team's Studio user profiles tagged for it, and changes or reads only profiles that carry its tag", async () => {
+    const profiles = "arn:aws:sagemaker:us-east-1:111122223333:user-profile/*/data-scientists-*";
+    const owned = { StringEquals: { "aws:ResourceTag/team": "data-scientists" } };
+    const policies = await rendered(base);
+    expect(statement(policies, "ReadTeamStudioProfiles")).toEqual({
+      Sid: "ReadTeamStudioProfiles",
+      Effect: "Allow",
+      Action: ["sagemaker:DescribeUserProfile", "sagemaker:ListTags"],
+      Resource: profiles,
+      Condition: owned,
+    });
+    expect(statement(policies, "CreateTeamStudioProfiles")).toEqual({
+      Sid: "CreateTeamStudioProfiles",
+      Effect: "Allow",
+      Action: "sagemaker:CreateUserProfile",
+      Resource: profiles,
+      Condition: { StringEquals: { "aws:RequestTag/team": "data-scientists" } },
+    });
+    expect(statement(policies, "TagTeamStudioProfilesOnCreate")?.Condition).toEqual({
+      StringEquals: { "aws:RequestTag/team": "data-scientists", "sagemaker:TaggingAction": "CreateUserProfile" },
+    });
+    expect(statement(policies, "ManageTeamStudioProfiles")).toMatchObject({
+      Action: ["sagemaker:AddTags", "sagemaker:DeleteTags", "sagemaker:DeleteUserProfile", "sagemaker:UpdateUserProfile"],
+      Resource: profiles,
+      Condition: owned,
+    });
+  });
+
   it("lets the central team manage the delivery roles and the OIDC provider, which the team deploy roles cannot reach", async () => {
     const central = await rendered({ ...base, team: "central-ai", platform });
-    expect(central.map((policy) => policy.name)).toEqual(["iam", "platform"]);
+    expect(central.map((policy) => policy.name)).toEqual(["iam", "platform", "services"]);
     expect(statement(central, "IamWritesOnlyUnderOwnPaths")?.NotResource).toEqual(
       expect.arrayContaining([arn("role/ml-platform/*"), arn("policy/ml-platform/*"), platform.oidcProviderArn]),
     );

@@ -10,6 +10,7 @@ import {
   platformPath,
   ssoInstanceId,
   stateStatements,
+  studioProfileStatements,
   teamIamPath,
   type DeliveryRoleScope,
 } from "./delivery-role-scope";
@@ -290,7 +291,7 @@ export function teamDeployRolePolicy(args: TeamDeployRolePolicyArgs): DeliveryRo
   const parts: DeliveryRolePolicy[] = [
     { name: "iam", statements: iamStatements(args) },
     { name: "platform", statements: platformStatements(args) },
-    { name: "services", statements: [...stateStatements(args, "read-write"), ...identityCenterStatements(args)] },
+    { name: "services", statements: [...stateStatements(args, "read-write"), ...studioProfileStatements(args, "read-write"), ...identityCenterStatements(args)] },
   ];
   return parts.filter((part) => part.statements.length > 0);
 }

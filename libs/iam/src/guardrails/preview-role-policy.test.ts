@@ -47,6 +47,19 @@ describe("teamPreviewRolePolicy", () => {
     ]);
   });
 
+  it("reads only the Studio user profiles tagged for the team, and changes none", async () => {
+    const statements = await statementsOf(full);
+    expect(statements.filter((statement) => JSON.stringify(statement.Resource).includes("user-profile"))).toEqual([
+      {
+        Sid: "ReadTeamStudioProfiles",
+        Effect: "Allow",
+        Action: ["sagemaker:DescribeUserProfile", "sagemaker:ListTags"],
+        Resource: "arn:aws:sagemaker:us-east-1:111122223333:user-profile/*/model-builders-*",
+        Condition: { StringEquals: { "aws:ResourceTag/team": "model-builders" } },
+      },
+    ]);
+  });
+
   it("reads the delivery roles and the OIDC provider for the central team only", async () => {
     const central = await statementsOf({ scope, team: "central-ai", env: "dev", platform });
     expect(central[0]?.Resource).toEqual(expect.arrayContaining(["arn:aws:iam::111122223333:role/ml-platform/*", platform.oidcProviderArn]));

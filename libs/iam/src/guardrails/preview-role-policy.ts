@@ -1,6 +1,6 @@
 import { allow } from "../statement";
 import type { DeliveryRolePolicy } from "./deploy-role-policy";
-import { identityCenterReadStatements, ownIamResources, stateStatements, type DeliveryRoleScope } from "./delivery-role-scope";
+import { identityCenterReadStatements, ownIamResources, stateStatements, studioProfileStatements, type DeliveryRoleScope } from "./delivery-role-scope";
 
 /** Arguments of {@link teamPreviewRolePolicy}: whose stack it previews, where its state is. */
 export type TeamPreviewRolePolicyArgs = DeliveryRoleScope;
@@ -17,6 +17,7 @@ export function teamPreviewRolePolicy(args: TeamPreviewRolePolicyArgs): Delivery
       statements: [
         allow({ sid: "ReadOwnIam", actions: ["iam:Get*", "iam:List*"], resources: ownIamResources(args) }),
         ...stateStatements(args, "read-only"),
+        ...studioProfileStatements(args, "read-only"),
         ...identityCenterReadStatements(args),
       ],
     },

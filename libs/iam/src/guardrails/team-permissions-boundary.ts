@@ -27,7 +27,26 @@ export function teamPermissionsBoundary(args: TeamPermissionsBoundaryArgs): Stat
   return [
     allow({
       sid: "MlServices",
-      actions: ["sagemaker:*", "s3:*", "ecr:*", "logs:*", "cloudwatch:*", "ec2:*", "kms:*", "sts:AssumeRole", "sts:GetCallerIdentity", "sts:TagSession"],
+      actions: [
+        "sagemaker:*",
+        "s3:*",
+        "ecr:*",
+        "logs:*",
+        "cloudwatch:*",
+        "ec2:*",
+        "kms:*",
+        // Session Manager: people start sessions, training nodes register and open the session channels.
+        "ssm:StartSession",
+        "ssm:ResumeSession",
+        "ssm:TerminateSession",
+        "ssm:DescribeSessions",
+        "ssm:DescribeInstanceInformation",
+        "ssm:UpdateInstanceInformation",
+        "ssmmessages:*",
+        "sts:AssumeRole",
+        "sts:GetCallerIdentity",
+        "sts:TagSession",
+      ],
       resources: ["*"],
     }),
     allow({ sid: "IamReadAndTeamPath", actions: ["iam:*"], resources: ["*"] }),

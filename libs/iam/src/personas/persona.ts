@@ -12,15 +12,16 @@ export interface PersonaPolicy {
 }
 
 /**
- * The managed policies a persona attaches, by the role they go on: `access` on the role people assume
- * (console, CLI, or a Studio user profile's role), `execution` on the role SageMaker assumes to run the
- * team's jobs, pipelines, models and endpoints. A persona that configures only one role leaves the other
- * empty.
+ * The roles of a team, by job, as SageMaker Role Manager intends them: `access` is the role people assume
+ * (console, CLI, SDK on a laptop), `studio` the Studio execution role (what notebooks run as), `job` the role
+ * SageMaker runs the team's jobs and models as, `pipeline` the role its pipelines run as, `instance` the role
+ * of its EC2 training nodes.
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/role-manager.html
  */
-export interface PersonaPolicies {
-  access: PersonaPolicy[];
-  execution: PersonaPolicy[];
-}
+export type PersonaRole = "access" | "studio" | "job" | "pipeline" | "instance";
+
+/** The managed policies a persona attaches, by the role they go on; a persona configures only some roles. */
+export type PersonaPolicies = { readonly [R in PersonaRole]?: PersonaPolicy[] };
 
 /** Builds a persona's policies for a team from the team's resources. */
 export type PersonaBuilder = (context: ActivityContext, resources: TeamResources) => PersonaPolicies;

@@ -11,6 +11,5 @@ import type { TeamResources } from "./team-resources";
 export function readOnlyMlUser(context: ActivityContext, _resources: TeamResources): PersonaPolicies {
   return {
     access: [{ name: "view", statements: [...viewMlResources(context), ...searchAndVisualizeExperiments(context)] }],
-    execution: [],
   };
 }

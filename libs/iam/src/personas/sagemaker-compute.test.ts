@@ -4,6 +4,7 @@ import type { StatementJson } from "../policy-json";
 import { toPolicyJson, type ResolvedStatement } from "../render-policy";
 import type { Statement } from "../statement";
 import { resolve, setUpPulumiMocks } from "../testing";
+import { validatePolicy } from "../validate-policy";
 import { sageMakerCompute } from "./sagemaker-compute";
 import type { TeamResources } from "./team-resources";
 
@@ -14,7 +15,7 @@ const context = { scope, team: "ds" };
 const { iam, ecr, ec2, kms } = arnBuilders(scope);
 const keyArn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const resources: TeamResources = {
-  executionRoles: [iam.role({ name: "ds-sagemaker-execution" })],
+  jobRoles: [iam.role({ name: "ds-job" })],
   datasetBuckets: ["ds-datasets"],
   artifactBuckets: ["ds-artifacts"],
   s3KeyPrefix: "ds/",
@@ -33,14 +34,14 @@ async function grantsBySid(statements: Statement[]): Promise<Record<string, [unk
 }
 
 describe("sageMakerCompute", () => {
-  it("configures the execution role only, in a data and a runtime policy", () => {
+  it("configures the job role only, in a data and a runtime policy", () => {
     const policies = sageMakerCompute(context, resources);
-    expect(policies.access).toEqual([]);
-    expect(policies.execution.map((policy) => policy.name)).toEqual(["data", "runtime"]);
+    expect(Object.keys(policies)).toEqual(["job"]);
+    expect(policies.job?.map((policy) => policy.name)).toEqual(["data", "runtime"]);
   });
 
   it("reads datasets, writes artifacts, under the team's prefix, and uses the team's keys through SageMaker and S3", async () => {
-    const [data] = sageMakerCompute(context, resources).execution;
+    const [data] = sageMakerCompute(context, resources).job!;
     expect(await grantsBySid(data!.statements)).toEqual({
       S3ReadOnlyBucketLocation: ["s3:GetBucketLocation", "arn:aws:s3:::ds-datasets"],
       S3ReadOnlyListPrefix: ["s3:ListBucket", "arn:aws:s3:::ds-datasets"],
@@ -60,8 +61,9 @@ describe("sageMakerCompute", () => {
     }
   });
 
-  it("pulls the team's images, writes SageMaker logs, and attaches jobs to the team's subnets", async () => {
-    const [, runtime] = sageMakerCompute(context, resources).execution;
+  it("pulls the team's images, writes the logs and metrics of the team's jobs, and attaches jobs to the team's subnets", async () => {
+    const [, runtime] = sageMakerCompute(context, resources).job!;
+    const logs = "arn:aws:logs:us-east-1:111122223333:log-group:/aws/sagemaker";
     const ec2Arn = "arn:aws:ec2:us-east-1:111122223333";
     expect(await grantsBySid(runtime!.statements)).toEqual({
       EcrAuthorizationToken: ["ecr:GetAuthorizationToken", "*"],
@@ -71,12 +73,18 @@ describe("sageMakerCompute", () => {
       ],
       SageMakerLogGroups: [
         ["logs:CreateLogGroup", "logs:DescribeLogStreams"],
-        "arn:aws:logs:us-east-1:111122223333:log-group:/aws/sagemaker/*:*",
+        [`${logs}/Endpoints/ds-*:*`, `${logs}/ProcessingJobs:*`, `${logs}/TrainingJobs:*`, `${logs}/TransformJobs:*`],
       ],
       SageMakerLogStreams: [
         ["logs:CreateLogStream", "logs:PutLogEvents"],
-        "arn:aws:logs:us-east-1:111122223333:log-group:/aws/sagemaker/*:log-stream:*",
+        [
+          `${logs}/Endpoints/ds-*:log-stream:*`,
+          `${logs}/ProcessingJobs:log-stream:ds-*`,
+          `${logs}/TrainingJobs:log-stream:ds-*`,
+          `${logs}/TransformJobs:log-stream:ds-*`,
+        ],
       ],
+      SageMakerMetrics: ["cloudwatch:PutMetricData", "*"],
       VpcCreateNetworkInterfaces: [
         "ec2:CreateNetworkInterface",
         [`${ec2Arn}:network-interface/*`, `${ec2Arn}:security-group/sg-0c`, `${ec2Arn}:subnet/subnet-0a`],
@@ -92,14 +100,14 @@ describe("sageMakerCompute", () => {
 
   it("grants no SageMaker API and passes no role: SageMaker, not the job, holds those", async () => {
     const policies = sageMakerCompute(context, resources);
-    const json = JSON.stringify(await Promise.all(policies.execution.map((policy) => statementsOf(policy.statements))));
+    const json = JSON.stringify(await Promise.all(policies.job!.map((policy) => statementsOf(policy.statements))));
     expect(json).not.toMatch(/"sagemaker:|iam:PassRole/);
   });
 
   it("leaves out images, VPC and KMS when the team has none", async () => {
-    const minimal = { executionRoles: resources.executionRoles, datasetBuckets: ["ds-datasets"], artifactBuckets: ["ds-artifacts"] };
+    const minimal = { jobRoles: resources.jobRoles, datasetBuckets: ["ds-datasets"], artifactBuckets: ["ds-artifacts"] };
     const policies = sageMakerCompute(context, minimal);
-    const sids = (await Promise.all(policies.execution.map((policy) => statementsOf(policy.statements)))).flat().map((s) => s.Sid);
+    const sids = (await Promise.all(policies.job!.map((policy) => statementsOf(policy.statements)))).flat().map((s) => s.Sid);
     expect(sids).toEqual([
       "S3ReadOnlyBuckets",
       "S3ReadOnlyObjects",
@@ -107,6 +115,23 @@ describe("sageMakerCompute", () => {
       "S3ReadWriteObjects",
       "SageMakerLogGroups",
       "SageMakerLogStreams",
+      "SageMakerMetrics",
     ]);
+  });
+
+  it("passes every policy rule with no findings", async () => {
+    for (const { name, statements } of sageMakerCompute(context, resources).job!) {
+      const document = toPolicyJson((await resolve(pulumi.output(statements))) as unknown as ResolvedStatement[]);
+      expect([name, validatePolicy(document, { kind: "identity" })]).toEqual([name, []]);
+    }
+  });
+
+  it.each<[string, Partial<TeamResources>, RegExp]>([
+    ["no dataset bucket", { datasetBuckets: [] }, /s3BucketAccess needs at least one bucket/],
+    ["no artifact bucket", { artifactBuckets: [] }, /s3BucketAccess needs at least one bucket/],
+    ["a key prefix without its trailing slash", { s3KeyPrefix: "ds" }, /prefix must be a key prefix/],
+    ["a VPC without subnets", { vpc: { subnets: [], securityGroups: resources.vpc!.securityGroups } }, /at least one subnet/],
+  ])("rejects %s", (_name, extra, message) => {
+    expect(() => sageMakerCompute(context, { ...resources, ...extra })).toThrow(message);
   });
 });

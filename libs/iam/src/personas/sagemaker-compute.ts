@@ -8,9 +8,9 @@ import type { PersonaPolicies } from "./persona";
 import type { TeamResources } from "./team-resources";
 
 /**
- * The role SageMaker runs the team's jobs and endpoints as: reads datasets, writes artifacts, pulls the
- * team's images, writes logs, and uses the team's VPC and KMS keys when it has them. Configures the
- * execution role only.
+ * The role SageMaker runs the team's jobs and models as: reads datasets, writes artifacts and checkpoints,
+ * pulls the team's images, writes logs and metrics, and uses the team's VPC and KMS keys when it has them.
+ * Configures the job role only.
  * https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html
  */
 export function sageMakerCompute(context: ActivityContext, resources: TeamResources): PersonaPolicies {
@@ -20,8 +20,7 @@ export function sageMakerCompute(context: ActivityContext, resources: TeamResour
   // Jobs read SSE-KMS buckets themselves, so S3 may use the keys as well as SageMaker.
   const keys = resources.kmsKeys?.length ? sageMakerKms(context, { keys: resources.kmsKeys, viaServices: ["sagemaker", "s3"] }) : [];
   return {
-    access: [],
-    execution: [
+    job: [
       {
         name: "data",
         statements: [

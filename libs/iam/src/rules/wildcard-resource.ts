@@ -5,7 +5,7 @@ import type { Rule, RuleHit } from "./rule";
 export const wildcardResource: Rule = {
   code: "WILDCARD_RESOURCE",
   severity: "warning",
-  trigger: 'an Allow of an action that supports resource-level permissions on Resource "*" (reported per action)',
+  trigger: 'an Allow on Resource "*" of an action that requires a resource type (reported per action); actions whose only resource type is optional (ListModelPackages, PutMetricData) also take "*"',
   // A boundary is a ceiling, not a grant: broad resources there are the point.
   kinds: ["identity", "inline"],
   check({ policy }) {
@@ -15,7 +15,12 @@ export const wildcardResource: Rule = {
       for (const action of statement.actions) {
         if (action === "*") continue;
         const candidates = actionsNamedBy(action);
-        const scopable = candidates.filter((candidate) => candidate.resourceTypes.length > 0);
+        // A lone optional resource type is one the request may not name at all: "*" is then the only grant.
+        // Several optional types are alternatives (an S3 object directly or through an access point), one of
+        // which every request names, so s3:GetObject on "*" is still every object.
+        const scopable = candidates.filter(
+          (candidate) => candidate.resourceTypes.some((type) => type.required) || candidate.resourceTypes.length > 1,
+        );
         if (scopable.length === 0) continue;
         const types = [...new Set(scopable.flatMap((c) => c.resourceTypes.map((t) => t.name)))];
         hits.push({

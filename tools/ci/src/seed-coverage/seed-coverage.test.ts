@@ -1,29 +1,28 @@
-import { planPrincipals, principalGrant, type PlanPrincipal } from "@ml-iam/analysis";
+import { planAndProveWorkspaceStacks } from "@ml-iam/analysis/src/testing";
 import { validatePolicy } from "@ml-iam/iam";
-import { planWorkspace, workspacePlanTimeout } from "@ml-iam/plan/src/testing";
+import type { PlanFile } from "@ml-iam/plan";
+import { workspacePlanTimeout } from "@ml-iam/plan/src/testing";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { renderSeedCoverage } from "./seed-coverage-table";
+import { beyondTheSeed, provingStep, provingWorkflow, renderSeedCoverage } from "./seed-coverage-table";
 import { seedGrants } from "./seed-grants";
 
-let principals: PlanPrincipal[];
+const stacks = [...new Set(seedGrants.flatMap((grant) => (grant.coverage.outcome === "dropped" ? [] : [grant.coverage.stack])))].sort();
+let plans: PlanFile[];
 beforeAll(async () => {
-  principals = planPrincipals(await planWorkspace("dev"));
+  plans = await planAndProveWorkspaceStacks(stacks, "dev");
 }, workspacePlanTimeout);
-
-const principalNamed = (id: string) => principals.find((p) => `${p.stack}/${p.name}` === id);
 
 describe("seed coverage", () => {
   const kept = seedGrants.filter((grant) => grant.coverage.outcome !== "dropped");
   const dropped = seedGrants.filter((grant) => grant.coverage.outcome === "dropped");
 
   it.each(kept.map((grant) => [grant.seed, grant.action, grant.resource, grant] as const))(
-    "seed %s's %s on %s is allowed to the principal it names",
+    "seed %s's %s on %s is proven by a workflow whose every step holds, the seed's request among them",
     (_seed, _action, _resource, grant) => {
       if (grant.coverage.outcome === "dropped") throw new Error("unreachable");
-      const principal = principalNamed(grant.coverage.principal);
-      expect(principal).toBeDefined();
-      expect(principalGrant(principal!, grant.coverage.action, grant.coverage.resource)).toBeDefined();
+      expect(provingWorkflow(grant, plans)?.passed).toBe(true);
+      expect(provingStep(grant, plans)).toBeDefined();
     },
   );
 
@@ -36,16 +35,22 @@ describe("seed coverage", () => {
     },
   );
 
-  it("narrows what the seeds granted too widely: no team principal may run jobs of another team", () => {
-    const dataScientists = principalNamed("data-scientists/data-scientists-access")!;
-    expect(principalGrant(dataScientists, "sagemaker:CreateTrainingJob", "arn:aws:sagemaker:us-east-1:111111111111:training-job/model-builders-x")).toBeUndefined();
-    const distributed = principalNamed("distributed-ml/distributed-ml-execution")!;
-    expect(principalGrant(distributed, "s3:PutObject", "arn:aws:s3:::ml-datasets-other-team/x")).toBeUndefined();
+  it("says what a job needs beyond the seed: seed 003's CreateTrainingJob needs a role to pass and its code uploaded", () => {
+    const seed003 = seedGrants.find((grant) => grant.seed === "003" && grant.action === "sagemaker:*")!;
+    expect(beyondTheSeed(seed003, seedGrants, plans)).toEqual(expect.arrayContaining(["iam:PassRole", "s3:PutObject", "logs:GetLogEvents"]));
+  });
+
+  it("proves the read-only policy of seed 003 on its own: it describes and lists, and starts nothing", () => {
+    const central = plans.find((plan) => plan.stack === "central-ai")!;
+    const readOnly = central.workflows.filter((workflow) => workflow.subject === "a role holding only central-ai-sagemaker-read-only");
+    expect(readOnly.map((workflow) => [workflow.name, workflow.passed])).toEqual([
+      ["view-ml-resources", true],
+      ["never-change-ml-resources", true],
+    ]);
   });
 
   it("is written out in docs/seed-coverage.md (regenerate with `npx nx run ci:seed-coverage`)", () => {
-    const arns = new Map(principals.map((p) => [`${p.stack}/${p.name}`, p.arn]));
     const committed = readFileSync(join(__dirname, "../../../../docs/seed-coverage.md"), "utf8");
-    expect(committed).toBe(renderSeedCoverage(seedGrants, arns));
+    expect(committed).toBe(renderSeedCoverage(seedGrants, plans));
   });
 });

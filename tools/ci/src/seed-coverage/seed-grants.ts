@@ -6,22 +6,27 @@ export interface SeedGrant {
   coverage: Coverage;
 }
 
-/** Where a seed's grant lives in this project, or why it does not. */
+/**
+ * Where a seed's grant lives in this project, or why it does not. A kept grant is proven by a workflow the
+ * stack declares: its step with the action must be allowed in the dev plan, whatever else the workflow needs.
+ */
 export type Coverage =
   | {
       outcome: "granted" | "narrowed";
-      /** The principal of the dev plans that is allowed it: `<stack>/<role, group, user or permission set name>`. */
-      principal: string;
-      /** The request this project allows in its place, as the dev plans name things. */
+      /** The stack whose declared workflow proves the grant. */
+      stack: string;
+      /** The workflow, as the stack's workflows.ts names it. */
+      workflow: string;
+      /** For a shared policy proven on its own: the policy's name (the workflow's subject). */
+      heldAlone?: string;
+      /** The action of the step that stands for the seed's grant. */
       action: string;
-      resource: string;
+      /** The step's resource, as a pattern, where the workflow asks for the action on several resources. */
+      resource?: string;
       reason: string;
     }
   | { outcome: "dropped"; reason: string; /** The rule that rejects the pair as written, if one does. */ finding?: string };
 
-const account = "111111111111";
-const region = "us-east-1";
-const sagemaker = (resource: string) => `arn:aws:sagemaker:${region}:${account}:${resource}`;
 const notebooks = "arn:aws:sagemaker:*:*:notebook-instance/*";
 
 const crossed = (action: string, resource: string): Coverage => ({
@@ -30,9 +35,21 @@ const crossed = (action: string, resource: string): Coverage => ({
   finding: "RESOURCE_MISMATCH",
 });
 
+/** A kept grant, proven by a step of a stack's workflow. */
+function provenBy(
+  outcome: "granted" | "narrowed",
+  stack: string,
+  workflow: string,
+  action: string,
+  reason: string,
+  options: { heldAlone?: string; resource?: string } = {},
+): Coverage {
+  return { outcome, stack, workflow, action, reason, ...options };
+}
+
 /**
- * Every (action, resource) pair the five source documents grant, expanded from their statements,
- * with the principal that holds it here. The seed-coverage test proves each claim against the plans.
+ * Every (action, resource) pair the five source documents grant, expanded from their statements, with the
+ * workflow that proves it here. The seed-coverage test proves each claim over the plans.
  */
 export const seedGrants: readonly SeedGrant[] = [
   // 000: data scientists. One policy for SageMaker and S3, attached to a SageMaker role and a group.
@@ -40,13 +57,13 @@ export const seedGrants: readonly SeedGrant[] = [
     seed: "000",
     action: "sagemaker:*",
     resource: notebooks,
-    coverage: {
-      outcome: "narrowed",
-      principal: "data-scientists/data-scientists-access",
-      action: "sagemaker:CreatePresignedDomainUrl",
-      resource: sagemaker("user-profile/d-4xmplde7dev1/data-scientists-alice"),
-      reason: "every action on anyone's notebooks became Studio apps of the team's own user profiles and the team's jobs",
-    },
+    coverage: provenBy(
+      "narrowed",
+      "data-scientists",
+      "open-studio",
+      "sagemaker:CreatePresignedDomainUrl",
+      "every action on anyone's notebook instances became a person's own Studio profile, the Studio role's apps in it, and the team's jobs",
+    ),
   },
   { seed: "000", action: "sagemaker:*", resource: "arn:aws:s3:::ai-datasets", coverage: crossed("sagemaker:*", "an S3 bucket") },
   { seed: "000", action: "sagemaker:*", resource: "arn:aws:s3:::ai-datasets/*", coverage: crossed("sagemaker:*", "S3 objects") },
@@ -56,26 +73,16 @@ export const seedGrants: readonly SeedGrant[] = [
     seed: "000",
     action: "s3:GetObject",
     resource: "arn:aws:s3:::ai-datasets/*",
-    coverage: {
-      outcome: "granted",
-      principal: "data-scientists/data-scientists-access",
-      action: "s3:GetObject",
-      resource: "arn:aws:s3:::ai-datasets-dev/train/part-0.parquet",
-      reason: "the central datasets-read policy, attached to the team's access and execution roles; buckets are per env",
-    },
+    coverage: provenBy("granted", "data-scientists", "read-shared-datasets", "s3:GetObject", "the central datasets-read policy, for people and jobs alike; buckets are per env and decrypted through S3"),
   },
   { seed: "000", action: "s3:ListBucket", resource: notebooks, coverage: crossed("s3:ListBucket", "a notebook instance") },
   {
     seed: "000",
     action: "s3:ListBucket",
     resource: "arn:aws:s3:::ai-datasets",
-    coverage: {
-      outcome: "granted",
-      principal: "data-scientists/data-scientists-execution",
-      action: "s3:ListBucket",
-      resource: "arn:aws:s3:::ai-datasets-dev",
-      reason: "the central datasets-read policy; the SageMaker role of the seed is the execution role here",
-    },
+    coverage: provenBy("granted", "data-scientists", "training-job-runs", "s3:ListBucket", "the seed's SageMaker role is the job role here, which lists the datasets a job reads", {
+      resource: "arn:aws:s3:::ai-datasets-*",
+    }),
   },
   { seed: "000", action: "s3:ListBucket", resource: "arn:aws:s3:::ai-datasets/*", coverage: crossed("s3:ListBucket", "objects (only buckets)") },
 
@@ -84,13 +91,13 @@ export const seedGrants: readonly SeedGrant[] = [
     seed: "001",
     action: "s3:ListBucket",
     resource: "arn:aws:s3:::your-ai-team-bucket-name",
-    coverage: {
-      outcome: "granted",
-      principal: "central-ai/central-ai-access",
-      action: "s3:ListBucket",
-      resource: "arn:aws:s3:::ml-datasets-dev",
-      reason: "the datasets-read shared policy on the configured buckets; users reach it through the central access role, not a user attachment",
-    },
+    coverage: provenBy(
+      "granted",
+      "central-ai",
+      "read-shared-datasets",
+      "s3:ListBucket",
+      "the datasets-read shared policy on the configured buckets; users reach it through the central access role, not a user attachment",
+    ),
   },
   { seed: "001", action: "s3:ListBucket", resource: "arn:aws:s3:::your-ai-team-bucket-name/*", coverage: crossed("s3:ListBucket", "objects (only buckets)") },
   { seed: "001", action: "s3:GetObject", resource: "arn:aws:s3:::your-ai-team-bucket-name", coverage: crossed("s3:GetObject", "a bucket (only objects)") },
@@ -98,13 +105,7 @@ export const seedGrants: readonly SeedGrant[] = [
     seed: "001",
     action: "s3:GetObject",
     resource: "arn:aws:s3:::your-ai-team-bucket-name/*",
-    coverage: {
-      outcome: "granted",
-      principal: "central-ai/central-ai-access",
-      action: "s3:GetObject",
-      resource: "arn:aws:s3:::ml-datasets-dev/features/x.csv",
-      reason: "the datasets-read shared policy, through the central access role",
-    },
+    coverage: provenBy("granted", "central-ai", "read-shared-datasets", "s3:GetObject", "the datasets-read shared policy, through the central access role"),
   },
 
   // 002: model building. One policy on "*", attached to a SageMaker role.
@@ -112,73 +113,43 @@ export const seedGrants: readonly SeedGrant[] = [
     seed: "002",
     action: "sagemaker:*",
     resource: "*",
-    coverage: {
-      outcome: "narrowed",
-      principal: "model-builders/model-builders-access",
-      action: "sagemaker:CreateTrainingJob",
-      resource: sagemaker("training-job/model-builders-resnet-42"),
-      reason: "the model-builder persona: jobs, models, endpoints and pipelines named model-builders-* and tagged team on create",
-    },
+    coverage: provenBy(
+      "narrowed",
+      "model-builders",
+      "train-from-laptop",
+      "sagemaker:CreateTrainingJob",
+      "the model-builder persona: jobs, models, endpoints and pipelines named model-builders-* and tagged team on create",
+    ),
   },
   {
     seed: "002",
     action: "ecr:GetAuthorizationToken",
     resource: "*",
-    coverage: {
-      outcome: "granted",
-      principal: "model-builders/model-builders-training-execution",
-      action: "ecr:GetAuthorizationToken",
-      resource: "*",
-      reason: "it has no resource-level permissions, so * is right",
-    },
+    coverage: provenBy("granted", "model-builders", "training-job-runs", "ecr:GetAuthorizationToken", "it has no resource-level permissions, so * is right"),
   },
   {
     seed: "002",
     action: "ec2:CreateNetworkInterface",
     resource: "*",
-    coverage: {
-      outcome: "narrowed",
-      principal: "model-builders/model-builders-training-execution",
-      action: "ec2:CreateNetworkInterface",
-      resource: `arn:aws:ec2:${region}:${account}:network-interface/eni-0123456789abcdef0`,
-      reason: "only in the configured subnets and security groups",
-    },
+    coverage: provenBy("narrowed", "model-builders", "training-job-runs", "ec2:CreateNetworkInterface", "only in the configured subnets and security groups"),
   },
   {
     seed: "002",
     action: "ec2:DeleteNetworkInterface",
     resource: "*",
-    coverage: {
-      outcome: "narrowed",
-      principal: "model-builders/model-builders-training-execution",
-      action: "ec2:DeleteNetworkInterface",
-      resource: `arn:aws:ec2:${region}:${account}:network-interface/eni-0123456789abcdef0`,
-      reason: "only interfaces in the configured subnets and security groups",
-    },
+    coverage: provenBy("narrowed", "model-builders", "training-job-runs", "ec2:DeleteNetworkInterface", "only interfaces in the configured subnets"),
   },
   {
     seed: "002",
     action: "ec2:DescribeNetworkInterfaces",
     resource: "*",
-    coverage: {
-      outcome: "granted",
-      principal: "model-builders/model-builders-training-execution",
-      action: "ec2:DescribeNetworkInterfaces",
-      resource: "*",
-      reason: "Describe actions have no resource-level permissions",
-    },
+    coverage: provenBy("granted", "model-builders", "training-job-runs", "ec2:DescribeNetworkInterfaces", "Describe actions have no resource-level permissions"),
   },
   {
     seed: "002",
     action: "logs:*",
     resource: "*",
-    coverage: {
-      outcome: "narrowed",
-      principal: "model-builders/model-builders-training-execution",
-      action: "logs:PutLogEvents",
-      resource: `arn:aws:logs:${region}:${account}:log-group:/aws/sagemaker/TrainingJobs:log-stream:model-builders-resnet-42/algo-1`,
-      reason: "writing SageMaker's log groups (/aws/sagemaker/*) only, not every log group of the account",
-    },
+    coverage: provenBy("narrowed", "model-builders", "training-job-runs", "logs:PutLogEvents", "the streams of the team's own jobs in SageMaker's log groups, not every log group of the account"),
   },
 
   // 003: ML user permissions. sagemaker:* on "*", with Describe*/List* suggested for read-only users.
@@ -186,13 +157,32 @@ export const seedGrants: readonly SeedGrant[] = [
     seed: "003",
     action: "sagemaker:*",
     resource: "*",
-    coverage: {
-      outcome: "narrowed",
-      principal: "central-ai/central-ai-access",
-      action: "sagemaker:CreateTrainingJob",
-      resource: sagemaker("training-job/any-team-job"),
-      reason: "the shared SageMaker full-access policy, scoped to the account and region, with no iam:PassRole; read-only users get the Describe*/List* policy",
-    },
+    coverage: provenBy(
+      "narrowed",
+      "central-ai",
+      "train-from-laptop",
+      "sagemaker:CreateTrainingJob",
+      "the shared full-access policy, scoped to the account, the region and the caller's team; it passes no role, so the central team's ml-jobs policy adds its job role",
+    ),
+  },
+  {
+    seed: "003",
+    action: "sagemaker:Describe*",
+    resource: "*",
+    coverage: provenBy(
+      "narrowed",
+      "central-ai",
+      "view-ml-resources",
+      "sagemaker:DescribeTrainingJob",
+      "the shared read-only policy, held alone: describes and lists the account's resources but other teams', and starts nothing (never-change-ml-resources)",
+      { heldAlone: "central-ai-sagemaker-read-only" },
+    ),
+  },
+  {
+    seed: "003",
+    action: "sagemaker:List*",
+    resource: "*",
+    coverage: provenBy("granted", "central-ai", "view-ml-resources", "sagemaker:ListTrainingJobs", "the shared read-only policy, held alone", { heldAlone: "central-ai-sagemaker-read-only" }),
   },
 
   // 004: distributed ML teams. S3 on object ARNs of ml-datasets-* and EC2 on "*", attached to a SageMaker role and a group.
@@ -200,60 +190,42 @@ export const seedGrants: readonly SeedGrant[] = [
     seed: "004",
     action: "s3:ListBucket",
     resource: "arn:aws:s3:::ml-datasets-*/*",
-    coverage: {
-      outcome: "narrowed",
-      principal: "distributed-ml/distributed-ml-execution",
-      action: "s3:ListBucket",
-      resource: "arn:aws:s3:::distributed-ml-datasets-dev",
-      reason: "ListBucket on object ARNs never matches: granted on the team's bucket ARNs instead of any ml-datasets-* bucket",
-    },
+    coverage: provenBy(
+      "narrowed",
+      "distributed-ml",
+      "training-nodes-run",
+      "s3:ListBucket",
+      "ListBucket on object ARNs never matches: granted on the team's bucket ARNs instead of any ml-datasets-* bucket",
+    ),
   },
   {
     seed: "004",
     action: "s3:GetObject",
     resource: "arn:aws:s3:::ml-datasets-*/*",
-    coverage: {
-      outcome: "narrowed",
-      principal: "distributed-ml/distributed-ml-execution",
-      action: "s3:GetObject",
-      resource: "arn:aws:s3:::distributed-ml-datasets-dev/shard-0001",
-      reason: "the team's dataset buckets, not every bucket named ml-datasets-*",
-    },
+    coverage: provenBy("narrowed", "distributed-ml", "training-nodes-run", "s3:GetObject", "the team's dataset buckets, not every bucket named ml-datasets-*"),
   },
   {
     seed: "004",
     action: "s3:PutObject",
     resource: "arn:aws:s3:::ml-datasets-*/*",
-    coverage: {
-      outcome: "narrowed",
-      principal: "distributed-ml/distributed-ml-execution",
-      action: "s3:PutObject",
-      resource: "arn:aws:s3:::distributed-ml-datasets-dev/checkpoints/step-100",
-      reason: "the team's dataset buckets only",
-    },
+    coverage: provenBy("narrowed", "distributed-ml", "training-nodes-run", "s3:PutObject", "nodes write checkpoints to the team's checkpoint bucket; people curate the team's datasets"),
   },
   {
     seed: "004",
     action: "ec2:RunInstances",
     resource: "*",
-    coverage: {
-      outcome: "narrowed",
-      principal: "distributed-ml/distributed-ml-access",
-      action: "ec2:RunInstances",
-      resource: `arn:aws:ec2:${region}:${account}:instance/*`,
-      reason: "instances must carry the team tag on creation; images, subnets and security groups are the configured ones",
-    },
+    coverage: provenBy(
+      "narrowed",
+      "distributed-ml",
+      "launch-training-instance",
+      "ec2:RunInstances",
+      "instances, volumes and interfaces carry the team tag on creation, IMDSv2 and the configured types; images, subnets and security groups are the configured ones",
+    ),
   },
   {
     seed: "004",
     action: "ec2:TerminateInstances",
     resource: "*",
-    coverage: {
-      outcome: "narrowed",
-      principal: "distributed-ml/distributed-ml-access",
-      action: "ec2:TerminateInstances",
-      resource: `arn:aws:ec2:${region}:${account}:instance/i-0123456789abcdef0`,
-      reason: "only instances tagged with the team",
-    },
+    coverage: provenBy("narrowed", "distributed-ml", "launch-training-instance", "ec2:TerminateInstances", "only instances tagged with the team"),
   },
 ];

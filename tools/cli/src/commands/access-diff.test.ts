@@ -63,6 +63,7 @@ describe("ml-iam access-diff --before --after", () => {
         },
       ],
       findings: { new: [], resolved: [] },
+      workflows: [],
     });
   });
 
@@ -140,7 +141,12 @@ describe("ml-iam access-diff --base", () => {
       revoked: [],
     },
     {
-      name: "data-scientists-execution",
+      name: "data-scientists-job",
+      granted: ["s3:GetBucketLocation arn:aws:s3:::data-scientists-extra-dev", "s3:GetObject arn:aws:s3:::data-scientists-extra-dev/*", "s3:ListBucket arn:aws:s3:::data-scientists-extra-dev"],
+      revoked: [],
+    },
+    {
+      name: "data-scientists-studio",
       granted: ["s3:GetBucketLocation arn:aws:s3:::data-scientists-extra-dev", "s3:GetObject arn:aws:s3:::data-scientists-extra-dev/*", "s3:ListBucket arn:aws:s3:::data-scientists-extra-dev"],
       revoked: [],
     },

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -11,16 +11,29 @@ interface FixtureStack {
   program: string;
   config?: string;
   upstream?: string[];
+  /** The body of `teamWorkflows(contract, …)` for the stack's `src/workflows.ts`, which makes the program live in src/ too. */
+  workflows?: string;
 }
 
 /** A throwaway workspace whose stacks run the plan engine's fixture programs. */
 function workspace(stacks: FixtureStack[]): string {
   const root = mkdtempSync(join(tmpdir(), "ml-iam-cli-"));
   writeFileSync(join(root, "nx.json"), "{}\n");
+  // A declaration imports @ml-iam/workflows like a stack's does: from the workspace's modules.
+  symlinkSync(join(__dirname, "../../../../node_modules"), join(root, "node_modules"), "dir");
   for (const stack of stacks) {
     const dir = join(root, "stacks", stack.name);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "Pulumi.yaml"), `name: ${stack.name}\nruntime: nodejs\nmain: ${join(fixtures, stack.program)}\n`);
+    mkdirSync(join(dir, "src"), { recursive: true });
+    let main = join(fixtures, stack.program);
+    if (stack.workflows !== undefined) {
+      main = join(dir, "src/index.ts");
+      writeFileSync(main, `export * from ${JSON.stringify(join(fixtures, stack.program).replace(/\.ts$/, ""))};\n`);
+      writeFileSync(
+        join(dir, "src/workflows.ts"),
+        `import { teamWorkflows } from "@ml-iam/workflows";\nexport default teamWorkflows({ project: ${JSON.stringify(stack.name)} } as never, ${stack.workflows});\n`,
+      );
+    }
+    writeFileSync(join(dir, "Pulumi.yaml"), `name: ${stack.name}\nruntime: nodejs\nmain: ${main}\n`);
     writeFileSync(join(dir, "project.json"), JSON.stringify({ name: stack.name, implicitDependencies: stack.upstream ?? [] }));
     writeFileSync(
       join(dir, "Pulumi.dev.yaml"),
@@ -89,6 +102,31 @@ describe("ml-iam plan", () => {
     const failed = stacks[0]!.name;
     expect(existsSync(join(root, `dist/plan/${failed}/dev.json`))).toBe(false);
     expect(existsSync(join(root, `dist/plan/${failed}/dev.md`))).toBe(false);
+  });
+
+  it("proves the workflows a stack declares and writes them into the plan and its Markdown", () => {
+    const root = workspace([{ name: "producer", program: "producer-program.ts", workflows: `{ actors: { person: "roleArn" }, must: [], never: ["never-change-ml-resources"] }` }]);
+    const { code, stdout } = mlIam(root, "plan");
+    expect([code, stdout]).toEqual([0, expect.stringMatching(/^producer \(dev/)]);
+    const plan = JSON.parse(readFileSync(join(root, "dist/plan/producer/dev.json"), "utf8"));
+    expect(plan.workflows.map((workflow: { name: string; passed: boolean }) => [workflow.name, workflow.passed])).toEqual([["never-change-ml-resources", true]]);
+    expect(readFileSync(join(root, "dist/plan/producer/dev.md"), "utf8")).toContain("\n## Workflows\n");
+  });
+
+  it.each<[string, string, RegExp]>([
+    [
+      "a workflow its principals cannot run",
+      `{ actors: { person: "roleArn" }, must: ["view-ml-resources"], never: [] }`,
+      /plan of producer \(dev\) failed: workflow view-ml-resources, step 1 \(list the training jobs\): sagemaker:ListTrainingJobs on \* as person \(fixture-role\) must be allowed, but no statement grants it/,
+    ],
+    ["an unknown workflow", `{ actors: {}, must: ["train-on-a-laptop"], never: [] }`, /plan of producer \(dev\) failed: producer: workflows.ts: unknown workflow "train-on-a-laptop"/],
+  ])("fails the stack's plan on %s, naming the workflow, and writes nothing for it", (_case, workflows, message) => {
+    const root = workspace([{ name: "producer", program: "producer-program.ts", workflows }]);
+    const { code, stdout } = mlIam(root, "plan");
+    expect(code).toBe(1);
+    expect(stdout).toMatch(message);
+    expect(existsSync(join(root, "dist/plan/producer/dev.json"))).toBe(false);
+    expect(existsSync(join(root, "dist/plan/producer/dev.md"))).toBe(false);
   });
 
   it("skips the consumers of a stack that failed to plan, and writes nothing for them", () => {

@@ -86,4 +86,14 @@ describe("ml-iam simulate", () => {
     const message = await failure.then(() => "", (caught: unknown) => (caught as Error).message);
     expect(message).not.toContain("\n");
   });
+
+  // Issue 16, finding 8: these were decided (Allowed, ImplicitlyDenied) where lint said INVALID_DOCUMENT.
+  it.each<[string, unknown]>([
+    ["a lower-case Effect beside an Allow", { Statement: [{ Effect: "deny", Action: "s3:GetObject", Resource: "*" }, { Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }],
+    ["a null statement", { Statement: [null] }],
+  ])("refuses to decide on a document IAM would reject: %s", async (_case, document) => {
+    const invalid = file(`invalid-${_case.length}.json`, document);
+    await expect(run("--policy", invalid, "--action", "s3:GetObject", "--resource", object("a.csv"))).rejects.toBeInstanceOf(UsageError);
+    await expect(run("--policy", invalid, "--action", "s3:GetObject", "--resource", object("a.csv"))).rejects.toThrow(/invalid-\d+\.json: statement 0 (has Effect "deny"|is not an object)/);
+  });
 });

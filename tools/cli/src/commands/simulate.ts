@@ -1,4 +1,4 @@
-import type { PolicyDocumentJson } from "@ml-iam/iam";
+import { asList, type PolicyDocumentJson } from "@ml-iam/iam";
 import { simulate } from "@ml-iam/analysis";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -97,5 +97,12 @@ function readPolicyFile(file: string): PolicyDocumentJson {
   if (typeof document !== "object" || document === null || Array.isArray(document) || typeof statement !== "object" || statement === null) {
     throw new UsageError(`simulate: ${file} is not a policy document: it needs a Statement object or list`);
   }
+  // IAM rejects a malformed statement (`"Effect": "deny"`, null) rather than deciding on the rest of the document.
+  asList(statement as PolicyDocumentJson["Statement"]).forEach((entry: unknown, index) => {
+    const effect = (entry as { Effect?: unknown } | null)?.Effect;
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) throw new UsageError(`simulate: ${file}: statement ${index} is not an object, so IAM would reject the document`);
+    if (effect !== "Allow" && effect !== "Deny") throw new UsageError(`simulate: ${file}: statement ${index} has Effect ${JSON.stringify(effect)}: IAM accepts only "Allow" or "Deny"`);
+    if (!("Action" in entry) && !("NotAction" in entry)) throw new UsageError(`simulate: ${file}: statement ${index} has neither Action nor NotAction, so IAM would reject the document`);
+  });
   return document as PolicyDocumentJson;
 }

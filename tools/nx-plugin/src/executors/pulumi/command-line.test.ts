@@ -96,3 +96,36 @@ describe("the pulumi command line", () => {
     );
   });
 });
+
+describe("extra arguments", () => {
+  const destroyDev = (extraArgs: string[]): PulumiExecutorOptions => ({ command: "destroy", env: "dev", confirm: "data-scientists/dev", extraArgs });
+
+  // Pulumi keeps the last --stack and --cwd it is given: any of these after a confirmed dev would act elsewhere.
+  it.each([
+    ["--stack=prod"],
+    ["--stack", "prod"],
+    ["-s", "prod"],
+    ["-sprod"],
+    ["--cwd=../model-builders"],
+    ["-C", "stacks/model-builders"],
+    ["--yes"],
+    ["-y"],
+    ["--non-interactive"],
+    ["--policy-pack=/tmp/empty"],
+    ["--config-file=Pulumi.prod.yaml"],
+    ["--skip-preview"],
+    ["https://github.com/acme/other-program"],
+  ])("refuses %s, naming it, so the confirmed stack is the only stack", (...extraArgs) => {
+    expect(problemOf(destroyDev(extraArgs))).toThrow(new RegExp(`extraArgs "${extraArgs[0]!.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}"`));
+  });
+
+  it("takes the argument after an option with a value as its value, whatever it looks like", () => {
+    expect(argsOf({ command: "preview", extraArgs: ["--message", "--stack=prod is mentioned here"] }).slice(-2)).toEqual(["--message", "--stack=prod is mentioned here"]);
+    expect(problemOf({ command: "preview", extraArgs: ["--target"] })).toThrow(/extraArgs "--target" needs a value/);
+  });
+
+  it("passes the options that change neither the stack, the directory nor the confirmation", () => {
+    const extraArgs = ["--target=urn:pulumi:dev::x", "--target-dependents", "--refresh", "--parallel", "4", "--json", "-v=9", "--exclude-protected"];
+    expect(argsOf(destroyDev(extraArgs))).toEqual(["destroy", "--stack", "dev", "--cwd", "stacks/data-scientists", "--non-interactive", "--yes", ...extraArgs]);
+  });
+});

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { extraArgsProblems } from "./extra-args";
 
 /** The Pulumi commands a team stack's targets run. */
 export type PulumiCommand = "preview" | "up" | "refresh" | "destroy";
@@ -17,7 +18,7 @@ export interface PulumiExecutorOptions {
   expectNoChanges?: boolean;
   /** destroy only: the stack's qualified name, typed to confirm. */
   confirm?: string;
-  /** Arguments passed to pulumi as they are, after the executor's own. */
+  /** Further pulumi options (an allowlist: see extra-args.ts), after the executor's own. */
   extraArgs?: string[];
 }
 
@@ -74,6 +75,7 @@ function problemsOf(options: PulumiExecutorOptions, project: StackProject): stri
   if (options.expectNoChanges && !driftCheckCommands.includes(command)) {
     problems.push(`expectNoChanges is a drift check of preview and refresh, not ${command}: drop --expectNoChanges`);
   }
+  problems.push(...extraArgsProblems(options.extraArgs ?? []));
   // Asking to confirm the destruction of a stack that does not exist would only add noise.
   if (command === "destroy" && envExists) {
     const name = qualifiedStackName(options, project.name);

@@ -30,7 +30,7 @@ describe("the team-stack generator", () => {
   it("writes a Pulumi project with the files of every other stack", () => {
     teamStackGenerator(tree, { name: "vision" });
     expect(tree.children("stacks/vision").sort()).toEqual(["Pulumi.dev.yaml", "Pulumi.prod.yaml", "Pulumi.yaml", "package.json", "project.json", "src", "tsconfig.json"]);
-    expect(tree.children("stacks/vision/src").sort()).toEqual(["index.test.ts", "index.ts"]);
+    expect(tree.children("stacks/vision/src").sort()).toEqual(["index.test.ts", "index.ts", "workflows.ts"]);
     expect(parse(read(tree, "stacks/vision/Pulumi.yaml"))).toMatchObject({ name: "vision", main: "src/index.ts" });
     expect(readJson(tree, "stacks/vision/package.json")).toMatchObject({ name: "@ml-iam/vision", main: "src/index.ts" });
     expect(read(tree, "stacks/vision/tsconfig.json")).toBe(
@@ -75,11 +75,21 @@ describe("the team-stack generator", () => {
     teamStackGenerator(tree, { name: "vision" });
     const program = read(tree, "stacks/vision/src/index.ts");
     expect(program).toContain('personas["data-scientist"](team, resources).access');
-    expect(program).toContain('personas["sagemaker-compute"](team, resources).execution');
+    expect(program).toContain('personas["sagemaker-compute"](team, resources).job');
     expect(program).toContain("permissionsBoundaryArn: central.permissionsBoundaryArn");
     expect(program).toContain("export = vision.outputs({");
     expect(program).toContain("studioDomainId: z.string()");
     expect(program).not.toMatch(/<%|%>/);
+  });
+
+  it("declares the workflows the generated config supports, and the never-workflows of every team", () => {
+    teamStackGenerator(tree, { name: "vision" });
+    const workflows = read(tree, "stacks/vision/src/workflows.ts");
+    expect(workflows).toContain("export default teamWorkflows(vision, {");
+    expect(workflows).toContain('actors: { person: "accessRoleArn", job: "executionRoleArn" }');
+    expect(workflows).toContain('never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state"]');
+    teamStackGenerator(tree, { name: "reviewers", persona: "read-only-ml-user" });
+    expect(read(tree, "stacks/reviewers/src/workflows.ts")).toContain('never: ["never-change-ml-resources", "never-cross-teams"');
   });
 
   it.each([

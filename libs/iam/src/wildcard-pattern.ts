@@ -1,7 +1,9 @@
 /**
- * Wildcard matching without regular expressions. A compiled pattern marks its wildcards with two
- * private-use characters, so that a literal `*` or `?` (from a `${*}` escape or a substituted policy
- * variable) stays literal: only {@link anyRun} and {@link anyCharacter} are wild.
+ * IAM's wildcard matching, the one matcher for every pattern (actions, resources, principals, condition
+ * values, the action catalog), without regular expressions: time grows with the pattern's and the value's
+ * lengths, never exponentially, whatever runs of `*` and `?` a pattern holds. A compiled pattern marks its
+ * wildcards with two private-use characters, so that a literal `*` or `?` (from a `${*}` escape or a
+ * substituted policy variable) stays literal: only {@link anyRun} and {@link anyCharacter} are wild.
  */
 
 /** Stands for `*` in a compiled pattern: any run of characters, including none. */
@@ -29,6 +31,8 @@ export function matchesMarkedPattern(pattern: string, value: string): boolean {
   while (v < value.length) {
     const token = pattern[p];
     if (token === anyRun) {
+      // A run of `*` matches what one does: skip it whole, so backtracking resumes past all of it.
+      while (pattern[p + 1] === anyRun) p++;
       run = p++;
       resume = v;
     } else if (p < pattern.length && (token === anyCharacter || token === value[v])) {
@@ -49,7 +53,8 @@ export function matchesMarkedPattern(pattern: string, value: string): boolean {
  * A matcher for a pattern with wildcard marks, with the common shapes (no wildcard, a single trailing
  * run, a run alone) answered by string comparison instead of the general scan.
  */
-export function compileMarkedPattern(pattern: string): WildcardMatcher {
+export function compileMarkedPattern(marked: string): WildcardMatcher {
+  const pattern = collapseRuns(marked);
   const firstWildcard = firstWildcardIndex(pattern);
   if (firstWildcard === -1) return (value) => value === pattern;
   if (pattern === anyRun) return matchesEverything;
@@ -58,6 +63,11 @@ export function compileMarkedPattern(pattern: string): WildcardMatcher {
     return (value) => value.startsWith(prefix);
   }
   return (value) => matchesMarkedPattern(pattern, value);
+}
+
+/** The pattern with each run of consecutive {@link anyRun} marks as one: `a***b` matches what `a*b` does. */
+function collapseRuns(pattern: string): string {
+  return pattern.includes(anyRun + anyRun) ? pattern.replace(new RegExp(`${anyRun}{2,}`, "g"), anyRun) : pattern;
 }
 
 /** Whether a pattern has wildcard marks at all. */

@@ -1,0 +1,216 @@
+import { centralTeam, personTagKey, stackConfigFile, teamTagKey } from "@ml-iam/iam";
+import type { PlanFile, PlanWorkflow } from "@ml-iam/plan";
+import {
+  describeActor,
+  findWorkflow,
+  MissingWorkflowInputError,
+  TeamResources,
+  workflowActors,
+  type CentralResources,
+  type TeamWorkflows,
+  type Workflow,
+  type WorkflowActor,
+  type WorkflowExpectation,
+  type WorkflowStep,
+} from "@ml-iam/workflows";
+import { planPrincipals, type PlanPrincipal } from "./plan-principals";
+import { simulate, type SimulationResult } from "./simulation/evaluate";
+import { policyHolder, sessionPrincipal, type SessionPrincipal } from "./workflow-principals";
+
+/** One request of a workflow as the engine decided it for one principal. */
+export type WorkflowStepResult = PlanWorkflow["steps"][number];
+
+/** A workflow proven over a stack's plan: every step, and whether all of them are as expected. */
+export type WorkflowResult = PlanWorkflow;
+
+/** A stack's `workflows.ts` asks for something the stack or its config cannot give: names the stack, workflow and key. */
+export class WorkflowDeclarationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join("\n"));
+    this.name = "WorkflowDeclarationError";
+  }
+}
+
+/** What the central stack's plan gives every team's workflows. */
+function centralResources(plans: readonly PlanFile[]): CentralResources {
+  const central = plans.find((plan) => plan.stack === centralTeam);
+  const arns = (central?.outputs.datasetBucketArns ?? []) as string[];
+  const stateBucket = central?.config[`${centralTeam}:stateBucket`];
+  return {
+    datasetBuckets: arns.map((arn) => arn.replace(/^arn:[^:]+:s3:::/, "")),
+    datasetKmsKeyArns: (central?.outputs.datasetKmsKeyArns ?? []) as string[],
+    stateBucket: typeof stateBucket === "string" ? stateBucket : undefined,
+    teams: Object.keys((central?.outputs.deployRoleArns ?? {}) as Record<string, unknown>),
+  };
+}
+
+/** The stack's own config keys, without the namespace. */
+function ownConfig(plan: PlanFile): Record<string, unknown> {
+  const prefix = `${plan.stack}:`;
+  return Object.fromEntries(Object.entries(plan.config).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]));
+}
+
+function policyName(principal: SessionPrincipal, result: SimulationResult, effect: "Allow" | "Deny"): string | undefined {
+  const match = result.matched.find((matched) => matched.effect === effect);
+  if (!match) return undefined;
+  const owner =
+    match.policy === "boundary" ? "the boundary" : match.policy === "resource" ? `the trust policy of ${principal.name}` : (principal.identityNames[match.document] ?? `policy ${match.document + 1}`);
+  return `${owner} (${match.sid === undefined ? `statement ${match.statement + 1}` : `statement ${match.sid}`})`;
+}
+
+/** Why a request was decided as it was, in the words of a reviewer. */
+function explain(principal: SessionPrincipal, result: SimulationResult, viaTrust: boolean): string {
+  if (result.decision === "Allowed") return `allowed by ${policyName(principal, result, "Allow")}`;
+  if (result.decision === "ExplicitlyDenied") return `denied by ${policyName(principal, result, "Deny")}`;
+  if (viaTrust) return `the trust policy of ${principal.name} does not allow it`;
+  const identityAllows = result.matched.some((matched) => matched.policy === "identity" && matched.effect === "Allow");
+  if (identityAllows && principal.boundary) return "the boundary does not allow it";
+  return "no statement grants it";
+}
+
+/** The principals each declared actor runs as, by the stack outputs the declaration names. */
+function actorPrincipals(plan: PlanFile, principals: readonly PlanPrincipal[], declaration: TeamWorkflows, person: string | undefined, problems: string[]): Map<WorkflowActor, SessionPrincipal[]> {
+  const byArn = new Map(principals.map((principal) => [principal.arn, principal]));
+  const actors = new Map<WorkflowActor, SessionPrincipal[]>();
+  for (const actor of workflowActors) {
+    for (const output of declaration.actors[actor] ?? []) {
+      const arn = plan.outputs[output];
+      const principal = typeof arn === "string" ? byArn.get(arn) : undefined;
+      if (principal === undefined) {
+        problems.push(`${plan.stack}: workflows.ts: actors.${actor} names the output ${output}, which is ${arn === undefined ? "not an output of the stack" : "not a role or permission set of its plan"}`);
+        continue;
+      }
+      const session = sessionPrincipal(plan, principal, actor === "person" && person !== undefined ? { name: person, tags: { [personTagKey]: person } } : { name: actor });
+      actors.set(actor, [...(actors.get(actor) ?? []), session]);
+    }
+  }
+  return actors;
+}
+
+/** Decides every step of a workflow for the principals of its actors. */
+function proveWorkflow(workflow: Workflow, subject: string, actors: Map<WorkflowActor, SessionPrincipal[]>): WorkflowResult {
+  const steps: WorkflowStepResult[] = [];
+  workflow.steps.forEach((step: WorkflowStep, index) => {
+    const caller = typeof step.actor === "string" ? undefined : step.actor;
+    const principals = actors.get(caller ? caller.assumes : (step.actor as WorkflowActor)) ?? [];
+    for (const session of caller ? principals.slice(0, 1) : principals) {
+      const result = caller
+        ? simulate({ action: step.action, resource: step.resource, context: step.context, caller: { service: caller.service } }, { identity: [], resource: session.trust, resourceRequired: true })
+        : simulate({ action: step.action, resource: step.resource, context: { ...session.context, ...step.context } }, { identity: session.identity, boundary: session.boundary });
+      const ok = (result.decision === "Allowed") === (workflow.expect === "allowed");
+      steps.push({
+        step: index + 1,
+        actor: describeActor(step.actor),
+        principal: session.name,
+        action: step.action,
+        resource: step.resource,
+        purpose: step.purpose,
+        decision: result.decision,
+        ok,
+        reason: explain(session, result, caller !== undefined),
+      });
+    }
+  });
+  return { name: workflow.name, title: workflow.title, expect: workflow.expect, subject, sources: [...workflow.sources], passed: steps.every((step) => step.ok), steps };
+}
+
+/** The workflows of one list, built for the team; a problem with the declaration is collected, naming the workflow and key. */
+function buildWorkflows(plan: PlanFile, names: readonly string[], expect: WorkflowExpectation, team: TeamResources, actors: ReadonlySet<WorkflowActor>, problems: string[]): Workflow[] {
+  const file = stackConfigFile(plan.stack, plan.env);
+  const workflows: Workflow[] = [];
+  for (const name of names) {
+    let definition;
+    try {
+      definition = findWorkflow(name);
+    } catch (error) {
+      problems.push(`${plan.stack}: workflows.ts: ${(error as Error).message}`);
+      continue;
+    }
+    if (definition.expect !== expect) {
+      problems.push(`${plan.stack}: workflows.ts: ${name} is a workflow whose steps must be ${definition.expect}: list it under ${definition.expect === "allowed" ? "must" : "never"}`);
+      continue;
+    }
+    try {
+      const workflow = { name, title: definition.title, expect, sources: definition.sources, steps: definition.steps(team) };
+      const missing = workflow.steps.map((step) => (typeof step.actor === "string" ? step.actor : step.actor.assumes)).find((actor) => !actors.has(actor));
+      if (missing !== undefined) throw new MissingWorkflowInputError(`actors.${missing}`, "must name the stack output of the role (in workflows.ts)");
+      workflows.push(workflow);
+    } catch (error) {
+      if (!(error instanceof MissingWorkflowInputError)) throw error;
+      const where = error.key.startsWith("actors.") ? `workflows.ts ${error.key}` : error.key.includes(":") ? `the central stack's config (${error.key})` : `${file}: ${plan.stack}:${error.key}`;
+      problems.push(`${plan.stack} (${plan.env}): workflow ${name} needs ${where} ${error.problem}`);
+    }
+  }
+  return workflows;
+}
+
+/**
+ * Proves a stack's declared workflows with the simulation engine over its plan and its upstream plans (which
+ * hold the boundary and the shared policies): every step of every `must` workflow allowed, every step of every
+ * `never` workflow denied, for each principal of the step's actor. Throws {@link WorkflowDeclarationError}
+ * when the declaration names an unknown workflow, an output that is no principal, or needs config the stack lacks.
+ */
+export function proveStackWorkflows(plan: PlanFile, plans: readonly PlanFile[], declaration: TeamWorkflows): WorkflowResult[] {
+  const problems: string[] = [];
+  const config = ownConfig(plan);
+  const principals = planPrincipals(plans);
+  const roleOf = (arn: string) => principals.find((principal) => principal.arn === arn);
+  const people = [...((config.members ?? []) as string[]), ...((config.users ?? []) as string[]), ...((config.identityStoreUsers ?? []) as string[])];
+  const actors = actorPrincipals(plan, principals, declaration, people[0], problems);
+  const team = new TeamResources({
+    team: plan.stack,
+    env: plan.env,
+    scope: { partition: plan.partition, region: plan.region, account: plan.account },
+    config,
+    central: centralResources(plans),
+    roles: Object.fromEntries([...actors].map(([actor, list]) => [actor, list[0]!.arn])),
+  });
+  const declared = new Set(actors.keys());
+  const results: WorkflowResult[] = [];
+  const teamSubject = `the principals of ${plan.stack}`;
+  for (const workflow of [...buildWorkflows(plan, declaration.must, "allowed", team, declared, problems), ...buildWorkflows(plan, declaration.never, "denied", team, declared, problems)]) {
+    results.push(proveWorkflow(workflow, teamSubject, actors));
+  }
+  for (const proof of declaration.policies) {
+    const arn = plan.outputs[proof.policy];
+    const policy = principals.flatMap((principal) => principal.policies).find((held) => held.arn === arn && held.document) ?? planPolicy(plans, arn);
+    if (!policy?.document || !policy.arn) {
+      problems.push(`${plan.stack}: workflows.ts: policies names the output ${proof.policy}, which is not a managed policy of the plan`);
+      continue;
+    }
+    const boundary = roleOf(String(plan.outputs.accessRoleArn))?.boundary?.document ?? principals.find((principal) => principal.stack === plan.stack && principal.boundary?.document)?.boundary?.document;
+    const holder = policyHolder(plan, { name: policy.name, arn: policy.arn, document: policy.document }, boundary, { [teamTagKey]: plan.stack });
+    const alone = new Map<WorkflowActor, SessionPrincipal[]>([["person", [holder]]]);
+    const subject = `a role holding only ${policy.name}`;
+    for (const workflow of [...buildWorkflows(plan, proof.must, "allowed", team, new Set(["person"]), problems), ...buildWorkflows(plan, proof.never, "denied", team, new Set(["person"]), problems)]) {
+      results.push(proveWorkflow(workflow, subject, alone));
+    }
+  }
+  if (problems.length > 0) throw new WorkflowDeclarationError(problems);
+  return results;
+}
+
+/** A managed policy of the plans by ARN, with its document. */
+function planPolicy(plans: readonly PlanFile[], arn: unknown): PlanPrincipal["policies"][number] | undefined {
+  for (const plan of plans) {
+    for (const { newState: resource } of plan.steps) {
+      if (resource.type === "aws:iam/policy:Policy" && resource.outputs.arn === arn && typeof resource.inputs.policy === "string") {
+        return { name: String(resource.outputs.name), arn: String(arn), document: JSON.parse(resource.inputs.policy) };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** One line per failed step of the results: the workflow, the step, the principal, and why. */
+export function workflowFailures(results: readonly WorkflowResult[]): string[] {
+  return results.flatMap((result) =>
+    result.steps
+      .filter((step) => !step.ok)
+      .map(
+        (step) =>
+          `workflow ${result.name}${result.subject.startsWith("a role holding") ? ` (${result.subject})` : ""}, step ${step.step} (${step.purpose}): ` +
+          `${step.action} on ${step.resource} as ${step.actor} (${step.principal}) must be ${result.expect}, but ${step.reason}`,
+      ),
+  );
+}

@@ -1,0 +1,9 @@
+import { distributedMl } from "@ml-iam/contracts";
+import { teamWorkflows } from "@ml-iam/workflows";
+
+/** What the distributed ML team must be able to do on AWS, proven on every plan, and what it must never do. */
+export default teamWorkflows(distributedMl, {
+  actors: { person: "accessRoleArn", instance: "instanceRoleArn" },
+  must: ["launch-training-instance", "launch-cluster", "launch-from-template", "launch-spot", "training-nodes-run", "read-shared-datasets"],
+  never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state"],
+});
