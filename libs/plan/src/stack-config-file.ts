@@ -41,16 +41,30 @@ export function readStackConfigFile(file: string): StackConfig {
     if (!/^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/.test(key)) {
       throw new Error(`${file}: config key "${key}" must be namespace:key, e.g. aws:region`);
     }
-    if (isSecure(value)) {
-      values[key] = secretPlaceholder;
-      runtime[key] = secretPlaceholder;
-      secretKeys.push(key);
-      continue;
-    }
-    values[key] = value;
-    runtime[key] = typeof value === "string" ? value : JSON.stringify(value);
+    const redacted = redactSecureValues(value);
+    values[key] = redacted.value;
+    runtime[key] = typeof redacted.value === "string" ? redacted.value : JSON.stringify(redacted.value);
+    // Pulumi marks a whole key secret when any value inside it is secure; so does the plan.
+    if (redacted.hasSecret) secretKeys.push(key);
   }
   return { values, runtime, secretKeys };
+}
+
+/** Replaces every `{secure: ...}` at any depth with the placeholder, so no ciphertext reaches the plan. */
+function redactSecureValues(value: unknown): { value: unknown; hasSecret: boolean } {
+  if (isSecure(value)) return { value: secretPlaceholder, hasSecret: true };
+  if (Array.isArray(value)) {
+    const items = value.map(redactSecureValues);
+    return { value: items.map((item) => item.value), hasSecret: items.some((item) => item.hasSecret) };
+  }
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value).map(([key, item]) => [key, redactSecureValues(item)] as const);
+    return {
+      value: Object.fromEntries(entries.map(([key, item]) => [key, item.value])),
+      hasSecret: entries.some(([, item]) => item.hasSecret),
+    };
+  }
+  return { value, hasSecret: false };
 }
 
 function isSecure(value: unknown): boolean {
