@@ -36,11 +36,18 @@ export function permissionSetRoleArn(plan: Pick<PlanFile, "partition" | "account
 
 
 /**
+ * The MFA keys of a session begun with MFA: a person reaches the team's access role only through a trust
+ * policy that requires it, and the proof takes the session as just begun.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent
+ */
+const mfaContext: Readonly<Record<string, string>> = { "aws:MultiFactorAuthPresent": "true", "aws:MultiFactorAuthAge": "0" };
+
+/**
  * The context AWS sets on every request a session of a role makes: who it is (ARN, account, user id, type),
- * its tags (the role's and the session's own), where it asks (region, over TLS).
+ * its tags (the role's and the session's own), where it asks (region, over TLS), and MFA when it began with it.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
  */
-function sessionContext(plan: PlanFile, roleArn: string, sessionName: string, tags: Record<string, string>): Record<string, string> {
+function sessionContext(plan: PlanFile, roleArn: string, sessionName: string, tags: Record<string, string>, mfa: boolean): Record<string, string> {
   return {
     "aws:PrincipalArn": roleArn,
     "aws:PrincipalAccount": plan.account,
@@ -48,16 +55,18 @@ function sessionContext(plan: PlanFile, roleArn: string, sessionName: string, ta
     "aws:userid": `${roleId(roleArn)}:${sessionName}`,
     "aws:RequestedRegion": plan.region,
     "aws:SecureTransport": "true",
+    ...(mfa ? mfaContext : {}),
     ...Object.fromEntries(Object.entries(tags).map(([key, value]) => [`aws:PrincipalTag/${key}`, value])),
   };
 }
 
 /**
  * A planned role or permission set as the sessions that workflows run as: a person's session carries the
- * `person` session tag its trust policy requires; a permission set's session carries no tags until the
- * identity stack maps attributes for access control.
+ * `person` session tag and the MFA its trust policy requires; a permission set's session carries no tags until
+ * the identity stack maps attributes for access control, and no MFA keys, since it is federated from Identity
+ * Center, whose sign-in MFA IAM's MFA keys do not reflect.
  */
-export function sessionPrincipal(plan: PlanFile, principal: PlanPrincipal, session: { name: string; tags?: Record<string, string> }): SessionPrincipal {
+export function sessionPrincipal(plan: PlanFile, principal: PlanPrincipal, session: { name: string; tags?: Record<string, string>; person?: boolean }): SessionPrincipal {
   const isPermissionSet = principal.kind === "permission-set";
   const arn = isPermissionSet ? permissionSetRoleArn(plan, principal.name, principal.arn) : principal.arn;
   const tags = isPermissionSet ? { ...session.tags } : { ...principal.tags, ...session.tags };
@@ -69,12 +78,12 @@ export function sessionPrincipal(plan: PlanFile, principal: PlanPrincipal, sessi
     identityNames: held.map((policy) => policy.name),
     boundary: principal.boundary?.document,
     trust: principal.trust,
-    context: sessionContext(plan, arn, session.name, tags),
+    context: sessionContext(plan, arn, session.name, tags, session.person === true && !isPermissionSet),
   };
 }
 
-/** A role that holds one policy only, within the team's boundary: how a shared policy is proven on its own. */
+/** A role that holds one policy only, within the team's boundary, in a person's MFA session: how a shared policy is proven on its own. */
 export function policyHolder(plan: PlanFile, policy: { name: string; arn: string; document: PolicyDocumentJson }, boundary: PolicyDocumentJson | undefined, tags: Record<string, string>): SessionPrincipal {
   const arn = `arn:${plan.partition}:iam::${plan.account}:role/ml/${plan.stack}/holder-of-${policy.name}`;
-  return { name: `a role holding only ${policy.name}`, arn, identity: [policy.document], identityNames: [policy.name], boundary, context: sessionContext(plan, arn, "proof", tags) };
+  return { name: `a role holding only ${policy.name}`, arn, identity: [policy.document], identityNames: [policy.name], boundary, context: sessionContext(plan, arn, "proof", tags, true) };
 }

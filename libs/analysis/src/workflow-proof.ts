@@ -80,7 +80,7 @@ function actorPrincipals(plan: PlanFile, principals: readonly PlanPrincipal[], d
         problems.push(`${plan.stack}: workflows.ts: actors.${actor} names the output ${output}, which is ${arn === undefined ? "not an output of the stack" : "not a role or permission set of its plan"}`);
         continue;
       }
-      const session = sessionPrincipal(plan, principal, actor === "person" && person !== undefined ? { name: person, tags: { [personTagKey]: person } } : { name: actor });
+      const session = sessionPrincipal(plan, principal, actor === "person" ? { name: person ?? actor, tags: person === undefined ? {} : { [personTagKey]: person }, person: true } : { name: actor });
       actors.set(actor, [...(actors.get(actor) ?? []), session]);
     }
   }
