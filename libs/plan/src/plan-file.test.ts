@@ -31,6 +31,17 @@ describe("the plan file", () => {
     expect(parsePlanFile(JSON.stringify(minimalPlan), "dist/plan/s/dev.json").stack).toBe("s");
   });
 
+  it("parses a plan older code wrote, which has no workflows, as one with none", () => {
+    const { workflows: _workflows, ...older } = minimalPlan;
+    expect(parsePlanFile(JSON.stringify(older), "dist/plan/s/dev.json").workflows).toEqual([]);
+  });
+
+  it("lets the JSON Schema's readers find a plan without workflows valid too", () => {
+    const schema = planFileJsonSchema() as { required: string[]; properties: Record<string, unknown> };
+    expect(schema.properties).toHaveProperty("workflows");
+    expect(schema.required).not.toContain("workflows");
+  });
+
   it.each([
     ["{", /dist\/plan\/s\/dev.json: not JSON/],
     [JSON.stringify({ ...minimalPlan, version: 2 }), /dist\/plan\/s\/dev.json: not a plan file: version: /],
