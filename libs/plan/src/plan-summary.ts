@@ -21,13 +21,15 @@ function resourcesOf(plan: PlanFile, type: string): PlannedResource[] {
   return plan.steps.map((step) => step.newState).filter((resource) => resource.type === type);
 }
 
-/** One line per stack for the terminal: counts and where the plan is. */
+/** One line per stack for the terminal: counts, how many declared workflows hold, and where the plan is. */
 export function planOneLiner(plan: PlanFile, file: string): string {
   const principals = plan.steps.filter((step) => principalTypes[step.newState.type]).length;
   const warnings = plan.diagnostics.filter((d) => d.severity === "warning").length;
+  // A stack that declares no workflows says nothing of them, rather than "0 of 0 workflows hold".
+  const workflows = plan.workflows.length > 0 ? `, ${plan.workflows.filter((workflow) => workflow.passed).length} of ${plan.workflows.length} workflows hold` : "";
   return (
     `${plan.stack} (${plan.env}, account ${plan.account}): ${plan.steps.length} resources, ${principals} principals, ` +
-    `${Object.keys(plan.outputs).length} outputs, ${plan.references.length} references, ${warnings} warnings → ${file}`
+    `${Object.keys(plan.outputs).length} outputs, ${plan.references.length} references, ${warnings} warnings${workflows} → ${file}`
   );
 }
 
