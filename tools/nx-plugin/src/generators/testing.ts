@@ -14,9 +14,15 @@ const editedFiles = [
   "tsconfig.json",
 ];
 
+/** Every project.json of this workspace's libs, tools and bench: the names a new project must not take. */
+function projectFiles(): string[] {
+  const candidates = ["libs", "tools"].flatMap((group) => readdirSync(join(workspaceRoot, group)).map((project) => `${group}/${project}/project.json`));
+  return [...candidates, "bench/project.json"].filter((path) => existsSync(join(workspaceRoot, path)));
+}
+
 /**
  * An in-memory tree holding this workspace's contracts index and registry, teams registry, CODEOWNERS, lockfile,
- * contract files, and each stack's project.json and Pulumi.<env>.yaml: what the team generators need.
+ * contract files, every project.json, and each stack's Pulumi.<env>.yaml: what the team generators need.
  */
 export function workspaceTree(): Tree {
   const tree = createTreeWithEmptyWorkspace();
@@ -28,7 +34,7 @@ export function workspaceTree(): Tree {
         .map((file) => `stacks/${stack}/${file}`),
     );
   const contractFiles = readdirSync(join(workspaceRoot, "libs/contracts/src")).map((file) => `libs/contracts/src/${file}`);
-  for (const path of new Set([...editedFiles, ...stackFiles, ...contractFiles])) tree.write(path, readFileSync(join(workspaceRoot, path)));
+  for (const path of new Set([...editedFiles, ...projectFiles(), ...stackFiles, ...contractFiles])) tree.write(path, readFileSync(join(workspaceRoot, path)));
   return tree;
 }
 

@@ -171,6 +171,9 @@ describe("the team-stack generator", () => {
       ["an unknown persona", { name: "vision", persona: "wizard" }, '--persona "wizard" is not a persona: choose one of data-scientist, model-builder, read-only-ml-user'],
       ["the execution persona", { name: "vision", persona: "sagemaker-compute" }, "--persona sagemaker-compute configures only the execution role"],
       ["a producer that does not exist", { name: "vision", consumes: ["central-ai", "nowhere"] }, "--consumes nowhere: there is no stack nowhere"],
+      ["a name another Nx project has", { name: "analysis" }, "--name analysis: Nx project analysis already exists (libs/analysis); choose another name"],
+      ["a producer that is a path", { name: "vision", consumes: "../libs/iam" }, '--consumes "../libs/iam" must be kebab-case (e.g. data-scientists)'],
+      ["a producer that is a project but not a stack", { name: "vision", consumes: "analysis" }, "--consumes analysis: Nx project analysis is at libs/analysis, not a stack under stacks/"],
       ["an owner that is not a GitHub team", { name: "vision", owner: "vision-team" }, '--owner "vision-team" is not a GitHub team handle'],
     ])("%s", (_, options, problem) => {
       const before = treeContents(tree);
@@ -184,12 +187,14 @@ describe("the team-stack generator", () => {
     });
 
     it("every problem at once", () => {
-      const message = errorOf(tree, { name: "Vision", persona: "wizard", owner: "nobody", consumes: "nowhere" });
+      const message = errorOf(tree, { name: "Vision", persona: "wizard", owner: "nobody", consumes: "nowhere,../libs/iam,iam" });
       expect(message.split("\n")).toEqual([
         "cannot generate team stack Vision:",
         '  - --name "Vision" must be kebab-case (e.g. data-scientists)',
         expect.stringContaining('  - --persona "wizard"'),
         expect.stringContaining("  - --consumes nowhere"),
+        expect.stringContaining('  - --consumes "../libs/iam"'),
+        expect.stringContaining("  - --consumes iam: Nx project iam is at libs/iam"),
         expect.stringContaining('  - --owner "nobody"'),
       ]);
     });

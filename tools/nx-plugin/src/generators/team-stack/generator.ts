@@ -1,6 +1,6 @@
-import { generateFiles, logger, type GeneratorCallback, type Tree } from "@nx/devkit";
+import { generateFiles, getProjects, logger, type GeneratorCallback, type Tree } from "@nx/devkit";
 import type { PersonaName } from "@ml-iam/iam";
-import { addTeam, githubTeamHandle, teamOfStack, type TeamsRegistry } from "@ml-iam/team-stack";
+import { addTeam, githubTeamHandle, teamName, teamOfStack, type TeamsRegistry } from "@ml-iam/team-stack";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -144,16 +144,25 @@ export function planTeamStack(tree: Tree, options: TeamStackGeneratorSchema): Te
 
   const registry = readTeamsRegistryIn(tree);
   const names = teamStackNames(team);
+  // Nx refuses a workspace where two projects share a name, so every command would fail after generating one.
+  const projects = getProjects(tree);
   if (nameProblems.length === 0) {
+    const project = projects.get(team);
     if (tree.exists(names.stackRoot)) problems.push(`--name ${team}: ${names.stackRoot} already exists`);
+    else if (project) problems.push(`--name ${team}: Nx project ${team} already exists (${project.root}); choose another name`);
     if (registry.teams.some((entry) => entry.stack === team)) problems.push(`--name ${team}: ${teamsRegistryPath} already lists stack ${team}`);
     problems.push(...contractProblems(tree, names));
   }
 
   const consumed = [options.consumes ?? []].flat().flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean);
   for (const producer of consumed) {
-    if (producer === team) problems.push(`--consumes ${producer}: a stack cannot consume itself`);
-    else if (!tree.exists(`stacks/${producer}/project.json`)) problems.push(`--consumes ${producer}: there is no stack ${producer} (stacks/${producer}/project.json)`);
+    // Checked as a team name first: a path such as ../libs/iam must never reach a file lookup or implicitDependencies.
+    const producerName = teamName.safeParse(producer);
+    const project = projects.get(producer);
+    if (!producerName.success) problems.push(`--consumes ${JSON.stringify(producer)} ${producerName.error.issues[0]!.message}`);
+    else if (producer === team) problems.push(`--consumes ${producer}: a stack cannot consume itself`);
+    else if (project && project.root !== `stacks/${producer}`) problems.push(`--consumes ${producer}: Nx project ${producer} is at ${project.root}, not a stack under stacks/`);
+    else if (!project || !tree.exists(`stacks/${producer}/project.json`)) problems.push(`--consumes ${producer}: there is no stack ${producer} (stacks/${producer}/project.json)`);
   }
   // The generated program attaches the central boundary, so central-ai is always upstream.
   const upstream = [...new Set([centralStack, ...consumed])].sort();
