@@ -1,5 +1,5 @@
 import { parsePlanFile, type PlanFile } from "@ml-iam/plan";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "./usage-error";
 
@@ -20,15 +20,29 @@ export function readPlanFile(file: string): PlanFile {
 
 /**
  * Every plan of an env in a plan directory: `<dir>/<stack>/<env>.json` (the layout of dist/plan), or the
- * directory's own `<env>.json` when it is one stack's folder. Empty when there is none.
+ * directory's own `<env>.json` when it is one stack's folder. Empty when there is none; a `<env>.json` that is
+ * there but cannot be read (a directory, a dangling link, malformed) is a UsageError naming it, never left out.
  */
 export function readPlanSet(directory: string, env: string): PlanFile[] {
   if (!existsSync(directory)) return [];
   const own = join(directory, `${env}.json`);
-  if (existsSync(own)) return [readPlanFile(own)];
+  if (isPresent(own)) return [readPlanFile(own)];
   return readdirSync(directory)
     .sort()
     .map((stack) => join(directory, stack, `${env}.json`))
-    .filter((file) => existsSync(file) && statSync(file).isFile())
+    .filter(isPresent)
     .map(readPlanFile);
+}
+
+/** Whether anything is at `file`, a dangling link included; only "no such file" (or a file as parent) says no. */
+function isPresent(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOTDIR: a stray file in the plan directory, which holds no plan rather than a broken one.
+    if (code === "ENOENT" || code === "ENOTDIR") return false;
+    throw new UsageError(`cannot read ${file}: ${code ?? (error as Error).message}`);
+  }
 }

@@ -6,11 +6,14 @@ export interface PlanExecutorOptions {
   env?: string;
 }
 
-/** The Nx result of one stack's plan: its lines as terminal output, skipped when an upstream stack failed. */
-function taskResult(outcome: StackPlanOutcome, startTime: number) {
+/**
+ * The Nx result of one stack's plan, its lines as terminal output. A stack skipped because its upstream failed is a
+ * failure too, its line naming that upstream: Nx exits 130 (its SIGINT code) on a skipped task, not 1.
+ */
+export function planTaskResult(outcome: StackPlanOutcome, startTime: number) {
   return {
     success: outcome.status === "planned",
-    status: outcome.status === "planned" ? ("success" as const) : outcome.status === "skipped" ? ("skipped" as const) : ("failure" as const),
+    status: outcome.status === "planned" ? ("success" as const) : ("failure" as const),
     terminalOutput: outcome.lines.join("\n") + "\n",
     startTime,
     endTime: Date.now(),
@@ -44,7 +47,7 @@ export async function* planBatchExecutor(
   inputs: Record<string, PlanExecutorOptions>,
   _overrides: PlanExecutorOptions,
   context: ExecutorContext,
-): AsyncGenerator<{ task: string; result: ReturnType<typeof taskResult> }> {
+): AsyncGenerator<{ task: string; result: ReturnType<typeof planTaskResult> }> {
   const byEnv = new Map<string | undefined, Map<string, string>>();
   for (const task of Object.values(taskGraph.tasks)) {
     const env = inputs[task.id]?.env;
@@ -56,7 +59,7 @@ export async function* planBatchExecutor(
     let startTime = Date.now();
     try {
       for await (const outcome of planStacks({ workspaceRoot: context.root, stacks: [...taskOfStack.keys()], env, outDir: "dist/plan" })) {
-        yield { task: taskOfStack.get(outcome.stack)!, result: taskResult(outcome, startTime) };
+        yield { task: taskOfStack.get(outcome.stack)!, result: planTaskResult(outcome, startTime) };
         startTime = Date.now();
       }
     } catch (error) {
