@@ -106,12 +106,31 @@ describe("proving a stack's workflows", () => {
     ["a never-workflow listed under must", { must: ["never-cross-teams"] }, "data-scientists: workflows.ts: never-cross-teams is a workflow whose steps must be denied: list it under never"],
     ["an actor output the stack does not export", { actors: { person: ["noSuchOutput"] }, must: [] }, "data-scientists: workflows.ts: actors.person names the output noSuchOutput, which is not an output of the stack"],
     ["an actor output that is no principal", { actors: { person: ["policyArn"] }, must: [] }, "data-scientists: workflows.ts: actors.person names the output policyArn, which is not a role or permission set of its plan"],
-    ["a workflow whose actor is not declared", { actors: { person: ["accessRoleArn"] }, must: ["run-pipeline"] }, "data-scientists (dev): workflow run-pipeline needs workflows.ts actors.pipeline must name the stack output of the role (in workflows.ts)"],
   ])("refuses %s, naming the stack, the workflow and the key", (_case, change, message) => {
     const plan = planOf("data-scientists");
     const declaration = { ...declarationOf(plan), ...change } as TeamWorkflows;
     expect(() => proveStackWorkflows(plan, [central(), plan], declaration)).toThrow(WorkflowDeclarationError);
     expect(() => proveStackWorkflows(plan, [central(), plan], declaration)).toThrow(message);
+  });
+
+  it.each<[string, Partial<TeamWorkflows>, string, RegExp]>([
+    [
+      "the Studio execution role",
+      { actors: { person: ["accessRoleArn"], job: ["jobRoleArn"] }, must: ["train-from-studio"] },
+      "train-from-studio",
+      /^workflow train-from-studio, step 1 \(.+\): \S+ on \S+ as studio \(no principal\) must be allowed, but no principal plays the Studio execution role$/,
+    ],
+    [
+      "the pipeline role, which a person passes",
+      { actors: { person: ["accessRoleArn"], job: ["jobRoleArn"] }, must: ["run-pipeline"] },
+      "run-pipeline",
+      /^workflow run-pipeline, step \d+ \(let SageMaker run the pipeline as the pipeline role\): iam:PassRole on arn:aws:iam::\d+:role\/ml\/data-scientists\/unplayed-pipeline-role as person \(.+\) must be allowed, but no principal plays the pipeline role$/,
+    ],
+  ])("fails, rather than refuses, a workflow that needs %s when no principal plays it", (_case, change, name, failure) => {
+    const plan = planOf("data-scientists");
+    const results = proveStackWorkflows(plan, [central(), plan], { ...declarationOf(plan), ...change } as TeamWorkflows);
+    expect(results.map((result) => [result.name, result.passed])).toEqual([[name, false]]);
+    expect(workflowFailures(results)).toContainEqual(expect.stringMatching(failure));
   });
 
   it("refuses a workflow that needs config the stack lacks, naming the file and the key", () => {

@@ -1,6 +1,7 @@
-import { centralTeam, personTagKey, stackConfigFile, teamTagKey } from "@ml-iam/iam";
+import { centralTeam, personTagKey, stackConfigFile, teamIamPath, teamTagKey } from "@ml-iam/iam";
 import type { PlanFile, PlanWorkflow } from "@ml-iam/plan";
 import {
+  actorDescriptions,
   describeActor,
   findWorkflow,
   MissingWorkflowInputError,
@@ -87,12 +88,45 @@ function actorPrincipals(plan: PlanFile, principals: readonly PlanPrincipal[], d
   return actors;
 }
 
-/** Decides every step of a workflow for the principals of its actors. */
-function proveWorkflow(workflow: Workflow, subject: string, actors: Map<WorkflowActor, SessionPrincipal[]>): WorkflowResult {
+/** `the Studio execution role`: an actor's part, as the sentence "no principal plays …" needs it. */
+function actorPart(actor: WorkflowActor): string {
+  return actorDescriptions[actor].replace(/ \(.*\)$/, "");
+}
+
+/**
+ * The role a workflow names for an actor no planned principal plays (a pipeline role the stack does not have),
+ * so the workflow can still be built and fails at the steps that need it instead of refusing the declaration.
+ */
+function unplayedRoleArn(plan: PlanFile, actor: WorkflowActor): string {
+  return `arn:${plan.partition}:iam::${plan.account}:role${teamIamPath(plan.stack)}unplayed-${actor}-role`;
+}
+
+/** The actor whose unplayed role a step makes or names (passes it, launches with its profile), if any. */
+function unplayedActorOf(step: WorkflowStep, actors: Map<WorkflowActor, SessionPrincipal[]>, unplayed: ReadonlyMap<string, WorkflowActor>): WorkflowActor | undefined {
+  const actor = typeof step.actor === "string" ? step.actor : step.actor.assumes;
+  if (!actors.has(actor)) return actor;
+  const named = [step.resource, ...Object.values(step.context).flat()];
+  for (const [fragment, missing] of unplayed) if (named.some((value) => value.includes(fragment))) return missing;
+  return undefined;
+}
+
+/**
+ * Decides every step of a workflow for the principals of its actors; a step that needs a part no principal
+ * plays fails, saying so, since the stack cannot run it until it has such a role.
+ */
+function proveWorkflow(workflow: Workflow, subject: string, actors: Map<WorkflowActor, SessionPrincipal[]>, unplayed: ReadonlyMap<string, WorkflowActor>): WorkflowResult {
   const steps: WorkflowStepResult[] = [];
   workflow.steps.forEach((step: WorkflowStep, index) => {
     const caller = typeof step.actor === "string" ? undefined : step.actor;
     const principals = actors.get(caller ? caller.assumes : (step.actor as WorkflowActor)) ?? [];
+    const missing = unplayedActorOf(step, actors, unplayed);
+    if (missing !== undefined) {
+      const base = { step: index + 1, actor: describeActor(step.actor), action: step.action, resource: step.resource, purpose: step.purpose };
+      const reason = `no principal plays ${actorPart(missing)}`;
+      const who = principals.length > 0 && !caller ? principals.map((session) => session.name) : ["no principal"];
+      for (const principal of who) steps.push({ ...base, principal, decision: "ImplicitlyDenied", ok: false, reason });
+      return;
+    }
     for (const session of caller ? principals.slice(0, 1) : principals) {
       const result = caller
         ? simulate({ action: step.action, resource: step.resource, context: step.context, caller: { service: caller.service } }, { identity: [], resource: session.trust, resourceRequired: true })
@@ -114,8 +148,12 @@ function proveWorkflow(workflow: Workflow, subject: string, actors: Map<Workflow
   return { name: workflow.name, title: workflow.title, expect: workflow.expect, subject, sources: [...workflow.sources], passed: steps.every((step) => step.ok), steps };
 }
 
-/** The workflows of one list, built for the team; a problem with the declaration is collected, naming the workflow and key. */
-function buildWorkflows(plan: PlanFile, names: readonly string[], expect: WorkflowExpectation, team: TeamResources, actors: ReadonlySet<WorkflowActor>, problems: string[]): Workflow[] {
+/**
+ * The workflows of one list, built for the team; a problem with the declaration or config is collected, naming
+ * the workflow and key. A workflow that names the role of an actor the stack does not declare is built with
+ * `withUnplayedRoles`, whose stand-in roles {@link proveWorkflow} fails the steps on.
+ */
+function buildWorkflows(plan: PlanFile, names: readonly string[], expect: WorkflowExpectation, team: TeamResources, withUnplayedRoles: TeamResources, problems: string[]): Workflow[] {
   const file = stackConfigFile(plan.stack, plan.env);
   const workflows: Workflow[] = [];
   for (const name of names) {
@@ -131,24 +169,32 @@ function buildWorkflows(plan: PlanFile, names: readonly string[], expect: Workfl
       continue;
     }
     try {
-      const workflow = { name, title: definition.title, expect, sources: definition.sources, steps: definition.steps(team) };
-      const missing = workflow.steps.map((step) => (typeof step.actor === "string" ? step.actor : step.actor.assumes)).find((actor) => !actors.has(actor));
-      if (missing !== undefined) throw new MissingWorkflowInputError(`actors.${missing}`, "must name the stack output of the role (in workflows.ts)");
-      workflows.push(workflow);
+      workflows.push({ name, title: definition.title, expect, sources: definition.sources, steps: buildSteps(definition.steps, team, withUnplayedRoles) });
     } catch (error) {
       if (!(error instanceof MissingWorkflowInputError)) throw error;
-      const where = error.key.startsWith("actors.") ? `workflows.ts ${error.key}` : error.key.includes(":") ? `the central stack's config (${error.key})` : `${file}: ${plan.stack}:${error.key}`;
+      const where = error.key.includes(":") ? `the central stack's config (${error.key})` : `${file}: ${plan.stack}:${error.key}`;
       problems.push(`${plan.stack} (${plan.env}): workflow ${name} needs ${where} ${error.problem}`);
     }
   }
   return workflows;
 }
 
+/** A workflow's steps for the team, or, when they name a role no declared actor plays, for the team with stand-ins for those. */
+function buildSteps(steps: (team: TeamResources) => WorkflowStep[], team: TeamResources, withUnplayedRoles: TeamResources): WorkflowStep[] {
+  try {
+    return steps(team);
+  } catch (error) {
+    if (error instanceof MissingWorkflowInputError && error.key.startsWith("actors.")) return steps(withUnplayedRoles);
+    throw error;
+  }
+}
+
 /**
  * Proves a stack's declared workflows with the simulation engine over its plan and its upstream plans (which
  * hold the boundary and the shared policies): every step of every `must` workflow allowed, every step of every
- * `never` workflow denied, for each principal of the step's actor. Throws {@link WorkflowDeclarationError}
- * when the declaration names an unknown workflow, an output that is no principal, or needs config the stack lacks.
+ * `never` workflow denied, for each principal of the step's actor; a step needing a part no principal plays
+ * fails ("no principal plays the Studio execution role"). Throws {@link WorkflowDeclarationError} when the
+ * declaration names an unknown workflow, an output that is no principal, or needs config the stack lacks.
  */
 export function proveStackWorkflows(plan: PlanFile, plans: readonly PlanFile[], declaration: TeamWorkflows): WorkflowResult[] {
   const problems: string[] = [];
@@ -157,19 +203,24 @@ export function proveStackWorkflows(plan: PlanFile, plans: readonly PlanFile[], 
   const roleOf = (arn: string) => principals.find((principal) => principal.arn === arn);
   const people = [...((config.members ?? []) as string[]), ...((config.users ?? []) as string[]), ...((config.identityStoreUsers ?? []) as string[])];
   const actors = actorPrincipals(plan, principals, declaration, people[0], problems);
-  const team = new TeamResources({
+  const args = {
     team: plan.stack,
     env: plan.env,
     scope: { partition: plan.partition, region: plan.region, account: plan.account },
     config,
     central: centralResources(plans),
     roles: Object.fromEntries([...actors].map(([actor, list]) => [actor, list[0]!.arn])),
-  });
-  const declared = new Set(actors.keys());
+  };
+  const team = new TeamResources(args);
+  const unplayedActors = workflowActors.filter((actor) => !actors.has(actor));
+  const unplayedRoles = new Map(unplayedActors.map((actor) => [actor, unplayedRoleArn(plan, actor)]));
+  const withUnplayedRoles = new TeamResources({ ...args, roles: { ...Object.fromEntries(unplayedRoles), ...args.roles } });
+  // Matched by path and name, so the instance profile named after an unplayed instance role is caught too.
+  const unplayed = new Map([...unplayedRoles].map(([actor, arn]) => [arn.slice(arn.indexOf(":role/") + ":role".length), actor]));
   const results: WorkflowResult[] = [];
   const teamSubject = `the principals of ${plan.stack}`;
-  for (const workflow of [...buildWorkflows(plan, declaration.must, "allowed", team, declared, problems), ...buildWorkflows(plan, declaration.never, "denied", team, declared, problems)]) {
-    results.push(proveWorkflow(workflow, teamSubject, actors));
+  for (const workflow of [...buildWorkflows(plan, declaration.must, "allowed", team, withUnplayedRoles, problems), ...buildWorkflows(plan, declaration.never, "denied", team, withUnplayedRoles, problems)]) {
+    results.push(proveWorkflow(workflow, teamSubject, actors, unplayed));
   }
   for (const proof of declaration.policies) {
     const arn = plan.outputs[proof.policy];
@@ -182,8 +233,8 @@ export function proveStackWorkflows(plan: PlanFile, plans: readonly PlanFile[], 
     const holder = policyHolder(plan, { name: policy.name, arn: policy.arn, document: policy.document }, boundary, { [teamTagKey]: plan.stack });
     const alone = new Map<WorkflowActor, SessionPrincipal[]>([["person", [holder]]]);
     const subject = `a role holding only ${policy.name}`;
-    for (const workflow of [...buildWorkflows(plan, proof.must, "allowed", team, new Set(["person"]), problems), ...buildWorkflows(plan, proof.never, "denied", team, new Set(["person"]), problems)]) {
-      results.push(proveWorkflow(workflow, subject, alone));
+    for (const workflow of [...buildWorkflows(plan, proof.must, "allowed", team, withUnplayedRoles, problems), ...buildWorkflows(plan, proof.never, "denied", team, withUnplayedRoles, problems)]) {
+      results.push(proveWorkflow(workflow, subject, alone, unplayed));
     }
   }
   if (problems.length > 0) throw new WorkflowDeclarationError(problems);
