@@ -1,14 +1,14 @@
+import type { ConditionJson, StatementJson } from "@ml-iam/iam";
 import type { PlanFile } from "@ml-iam/plan";
 import { workspacePlanTimeout } from "@ml-iam/plan/src/testing";
-import type { TeamWorkflows } from "@ml-iam/workflows";
-import { planAndProveWorkspaceStacks } from "./testing";
-import { proveStackWorkflows, WorkflowDeclarationError, workflowFailures } from "./workflow-proof";
+import { buildWorkflow, describeActor, workflowCatalog, type TeamWorkflows, type Workflow, type WorkflowActor, type WorkflowStep } from "@ml-iam/workflows";
+import { sampleTeam } from "@ml-iam/workflows/src/testing";
+import { planAndProveWorkspaceStacks, testDocument } from "./testing";
+import type { SessionPrincipal } from "./workflow-principals";
+import { proveStackWorkflows, proveWorkflow, WorkflowDeclarationError, workflowFailures } from "./workflow-proof";
 
 // The proof over the repository's own dev plans, and over copies of them with one grant taken away.
 let plans: PlanFile[];
-beforeAll(async () => {
-  plans = await planAndProveWorkspaceStacks(["central-ai", "data-scientists", "distributed-ml", "model-builders"], "dev");
-}, workspacePlanTimeout);
 
 const planOf = (stack: string) => plans.find((plan) => plan.stack === stack)!;
 const central = () => planOf("central-ai");
@@ -48,6 +48,10 @@ const mustWorkflows = () => {
 };
 
 describe("proving a stack's workflows", () => {
+  beforeAll(async () => {
+    plans = await planAndProveWorkspaceStacks(["central-ai", "data-scientists", "distributed-ml", "model-builders"], "dev");
+  }, workspacePlanTimeout);
+
   it("proves every declared workflow of every stack of the repository", () => {
     expect(plans.flatMap((plan) => workflowFailures(plan.workflows))).toEqual([]);
     expect(mustWorkflows().map(([name]) => name).sort()).toEqual(
@@ -139,5 +143,68 @@ describe("proving a stack's workflows", () => {
     expect(() => proveStackWorkflows(withoutDomain, [central(), withoutDomain], { ...declarationOf(plan), must: ["open-studio"] })).toThrow(
       "data-scientists (dev): workflow open-studio needs stacks/data-scientists/Pulumi.dev.yaml: data-scientists:studioDomainId must be set",
     );
+  });
+});
+
+// The proof of the catalog itself, for the sample team and no plan: a principal per actor that holds exactly one
+// Allow per request, each narrowed to the request, so taking one away must fail that step and no other.
+const sample = sampleTeam();
+const allowedWorkflows = [...workflowCatalog.values()].filter((definition) => definition.expect === "allowed").map((definition) => buildWorkflow(definition, sample));
+
+const actorOf = (step: WorkflowStep): WorkflowActor => (typeof step.actor === "string" ? step.actor : step.actor.assumes);
+
+/**
+ * The step whose Allow grants each step: itself, or the first earlier step that makes the very same request
+ * (a job encrypts its checkpoint and its model with the same bucket key), which no Allow can tell apart.
+ */
+function grantingSteps(workflow: Workflow): number[] {
+  const requests = workflow.steps.map((step) => JSON.stringify([step.actor, step.action, step.resource, step.context]));
+  return requests.map((request) => requests.indexOf(request) + 1);
+}
+
+/** Step n's grant, `S<n>`: its action on its resource, under conditions its context alone meets. */
+function stepAllow(step: WorkflowStep, n: number): StatementJson {
+  const condition: ConditionJson = {};
+  for (const [key, value] of Object.entries(step.context)) {
+    const operator = typeof value === "string" ? "StringEquals" : "ForAllValues:StringEquals";
+    condition[operator] = { ...condition[operator], [key]: typeof value === "string" ? value : [...value] };
+  }
+  const grant: StatementJson = { Sid: `S${n}`, Effect: "Allow", Action: step.action, ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}) };
+  // A service assuming a role is granted by the role's trust policy, which names the service, not a resource.
+  return typeof step.actor === "string" ? { ...grant, Resource: step.resource } : { ...grant, Principal: { Service: step.actor.service } };
+}
+
+/** A principal per actor of the workflow, each holding one Allow per request it makes (or is assumed for), except step `without`'s. */
+function generatedPrincipals(workflow: Workflow, without?: number): Map<WorkflowActor, SessionPrincipal[]> {
+  const granting = grantingSteps(workflow);
+  const principals = new Map<WorkflowActor, SessionPrincipal[]>();
+  for (const actor of new Set(workflow.steps.map(actorOf))) {
+    const granted = workflow.steps.map((step, index) => [step, index + 1] as const).filter(([step, n]) => actorOf(step) === actor && granting[n - 1] === n && n !== without);
+    const identity = granted.filter(([step]) => typeof step.actor === "string").map(([step, n]) => stepAllow(step, n));
+    const trust = granted.filter(([step]) => typeof step.actor !== "string").map(([step, n]) => stepAllow(step, n));
+    const name = `${workflow.name}-${actor}`;
+    principals.set(actor, [{ name, arn: sample.role(actor), identity: [testDocument(...identity)], identityNames: [name], trust: testDocument(...trust), context: {} }]);
+  }
+  return principals;
+}
+
+/** How the proof names a step that no grant allows. */
+function failureOf(workflow: Workflow, n: number): string {
+  const step = workflow.steps[n - 1]!;
+  const principal = `${workflow.name}-${actorOf(step)}`;
+  const why = typeof step.actor === "string" ? "no statement grants it" : `the trust policy of ${principal} does not allow it`;
+  return `workflow ${workflow.name}, step ${n} (${step.purpose}): ${step.action} on ${step.resource} as ${describeActor(step.actor)} (${principal}) must be allowed, but ${why}`;
+}
+
+describe("proving the catalog's workflows with generated principals", () => {
+  it.each(allowedWorkflows.map((workflow) => [workflow.name, workflow] as const))("%s passes when each request has its Allow, and fails at exactly the step whose Allow is taken away", (_name, workflow) => {
+    const prove = (without?: number) => workflowFailures([proveWorkflow(workflow, "generated principals", generatedPrincipals(workflow, without), new Map())]);
+    expect(prove()).toEqual([]);
+    const granting = grantingSteps(workflow);
+    for (const n of new Set(granting)) {
+      // The step itself first, then any later step making the very same request.
+      const same = granting.flatMap((granter, index) => (granter === n ? [index + 1] : []));
+      expect(prove(n)).toEqual(same.map((step) => failureOf(workflow, step)));
+    }
   });
 });

@@ -114,7 +114,7 @@ function unplayedActorOf(step: WorkflowStep, actors: Map<WorkflowActor, SessionP
  * Decides every step of a workflow for the principals of its actors; a step that needs a part no principal
  * plays fails, saying so, since the stack cannot run it until it has such a role.
  */
-function proveWorkflow(workflow: Workflow, subject: string, actors: Map<WorkflowActor, SessionPrincipal[]>, unplayed: ReadonlyMap<string, WorkflowActor>): WorkflowResult {
+export function proveWorkflow(workflow: Workflow, subject: string, actors: Map<WorkflowActor, SessionPrincipal[]>, unplayed: ReadonlyMap<string, WorkflowActor>): WorkflowResult {
   const steps: WorkflowStepResult[] = [];
   workflow.steps.forEach((step: WorkflowStep, index) => {
     const caller = typeof step.actor === "string" ? undefined : step.actor;
