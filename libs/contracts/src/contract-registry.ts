@@ -1,6 +1,7 @@
 import { centralAi } from "./central-ai";
 import { dataScientists } from "./data-scientists";
 import { distributedMl } from "./distributed-ml";
+import { identity } from "./identity";
 import { modelBuilders } from "./model-builders";
 import type { StackContractInfo } from "./stack-contract";
 
@@ -9,6 +10,7 @@ export const contracts: Readonly<Record<string, StackContractInfo>> = {
   [centralAi.project]: centralAi,
   [dataScientists.project]: dataScientists,
   [distributedMl.project]: distributedMl,
+  [identity.project]: identity,
   [modelBuilders.project]: modelBuilders,
 };
 

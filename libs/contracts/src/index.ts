@@ -3,6 +3,7 @@ export { centralAi, type CentralAiOutputs } from "./central-ai";
 export { contractOf, contracts } from "./contract-registry";
 export { dataScientists, type DataScientistsOutputs } from "./data-scientists";
 export { distributedMl, type DistributedMlOutputs } from "./distributed-ml";
+export { identity, type IdentityOutputs } from "./identity";
 export { modelBuilders, type ModelBuildersOutputs } from "./model-builders";
 export {
   clearRecordedReferences,

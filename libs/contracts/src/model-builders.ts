@@ -12,6 +12,10 @@ export const modelBuilders = defineStackContract(
     policyArn: arnSchema,
     identityStoreGroupId: z.string(),
     permissionSetArn: arnSchema,
+    /** The managed policies of the team's people, which the identity stack attaches to its permission set by name. */
+    peoplePolicyArns: z.array(arnSchema).min(1),
+    /** The boundary every principal of the team carries, in the team's account. */
+    permissionsBoundaryArn: arnSchema,
   }),
 );
 

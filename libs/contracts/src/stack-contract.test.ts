@@ -4,11 +4,13 @@ import { centralAi } from "./central-ai";
 import { clearRecordedReferences, defineStackContract, recordedStackReferences } from "./stack-contract";
 
 const references: string[] = [];
+const resourceNames: string[] = [];
 beforeAll(() =>
   pulumi.runtime.setMocks(
     {
       newResource: (args) => {
         references.push(String(args.inputs.name));
+        resourceNames.push(args.name);
         return { id: String(args.inputs.name), state: { ...args.inputs, outputs: { roleArn: "arn:aws:iam::111111111111:role/x", names: [] } } };
       },
       call: () => ({}),
@@ -32,6 +34,15 @@ describe("a stack contract", () => {
     clearRecordedReferences();
     const reference = example.reference();
     expect(reference.stackName).toBe("acme/example/staging");
+  });
+
+  it("references each env of a producer by name, one StackReference resource per env", async () => {
+    clearRecordedReferences();
+    resourceNames.length = 0;
+    expect([example.reference({ env: "dev" }).stackName, example.reference({ env: "prod" }).stackName]).toEqual(["acme/example/dev", "acme/example/prod"]);
+    expect(recordedStackReferences().map((reference) => reference.stack)).toEqual(["acme/example/dev", "acme/example/prod"]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(resourceNames).toEqual(["example-dev-outputs", "example-prod-outputs"]);
   });
 
   it("records which outputs a consumer reads, for the plan", async () => {

@@ -21,8 +21,11 @@ export interface StackContract<T extends Record<string, unknown>> extends StackC
   readonly keys: readonly (keyof T & string)[];
   /** Type-checks a producer's exports: missing, extra or mistyped keys fail to compile. */
   outputs(values: ProducerOutputs<T>): ProducerOutputs<T>;
-  /** A typed StackReference to the producer's stack; `stack` defaults to `<org>/<project>/<this env>`. */
-  reference(options?: { stack?: string }): ConsumerOutputs<T> & { readonly stackName: string };
+  /**
+   * A typed StackReference to the producer's stack: `stack` names it, else `<org>/<project>/<env>`, the env
+   * defaulting to this stack's. An organization-wide stack reads each env of a producer by `env`.
+   */
+  reference(options?: { stack?: string; env?: string }): ConsumerOutputs<T> & { readonly stackName: string };
 }
 
 /** A reference that a consumer program made, with the keys it read: the plan records these. */
@@ -47,9 +50,9 @@ export function clearRecordedReferences(): void {
   recordedReferences.length = 0;
 }
 
-/** The default name of an upstream stack: same organization and env as the running stack. */
-export function defaultStackName(project: string): string {
-  return `${pulumi.getOrganization()}/${project}/${pulumi.getStack()}`;
+/** The default name of an upstream stack: same organization as the running stack, and its env unless one is given. */
+export function defaultStackName(project: string, env = pulumi.getStack()): string {
+  return `${pulumi.getOrganization()}/${project}/${env}`;
 }
 
 /** Declares a stack's output contract from a zod object schema. */
@@ -65,8 +68,10 @@ export function defineStackContract<S extends z.ZodObject>(
     keys,
     outputs: (values) => values,
     reference(options = {}) {
-      const stackName = options.stack ?? defaultStackName(project);
-      const reference = new pulumi.StackReference(`${project}-outputs`, { name: stackName });
+      const stackName = options.stack ?? defaultStackName(project, options.env);
+      // One resource per referenced stack: a consumer of several envs of a producer names each by its env.
+      const resourceName = options.env === undefined ? `${project}-outputs` : `${project}-${options.env}-outputs`;
+      const reference = new pulumi.StackReference(resourceName, { name: stackName });
       const record: RecordedReference = { project, stack: stackName, keys: [] };
       recordedReferences.push(record);
       const typed = { stackName } as Record<string, unknown>;

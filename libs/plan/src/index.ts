@@ -14,5 +14,5 @@ export { PlanStore } from "./plan-store";
 export { planOneLiner, renderPlanSummary } from "./plan-summary";
 export { RecordingMocks, stackReferenceType } from "./recording-mocks";
 export { readStackConfigFile, secretPlaceholder, type StackConfig } from "./stack-config-file";
-export { listWorkspaceStacks, readWorkspaceStack, type WorkspaceStack } from "./workspace-stacks";
+export { identityStackTag, listWorkspaceStacks, readWorkspaceStack, type WorkspaceStack } from "./workspace-stacks";
 export { readStackWorkflows } from "./stack-workflows";

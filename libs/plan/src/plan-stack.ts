@@ -52,22 +52,27 @@ function scopeOf(config: StackConfig, configFile: string): PlanScope {
   return { partition: partitionOfRegion(region), region, account: String(accounts[0]) };
 }
 
-/** Checks that every upstream stack has a plan for this env holding every output of its contract. */
+/** An upstream stack's planned outputs for one env, checked against its contract. */
+function upstreamOutputs(options: PlanStackOptions, project: string, env: string): Record<string, unknown> {
+  const plan = options.upstreamPlan(project, env);
+  if (!plan) throw new Error(`upstream stack ${project} has no plan for ${env}: plan it first (npx nx run ${project}:plan)`);
+  const contract = contractOf(project);
+  const parsed = contract?.schema.safeParse(plan.outputs);
+  if (parsed && !parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`upstream stack ${project} (${env}) does not honour its contract: output ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  }
+  return plan.outputs;
+}
+
+/**
+ * Checks that every upstream stack has a plan for this env holding every output of its contract. The identity
+ * stack's one env reads its upstream stacks' envs by name, so their plans are read as its references ask.
+ */
 function upstreamOutputsOf(options: PlanStackOptions): Map<string, Record<string, unknown>> {
   const byProject = new Map<string, Record<string, unknown>>();
-  for (const project of options.stack.upstream) {
-    const plan = options.upstreamPlan(project, options.env);
-    if (!plan) throw new Error(`upstream stack ${project} has no plan for ${options.env}: plan it first (npx nx run ${project}:plan)`);
-    const contract = contractOf(project);
-    const parsed = contract?.schema.safeParse(plan.outputs);
-    if (parsed && !parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new Error(
-        `upstream stack ${project} (${options.env}) does not honour its contract: output ${issue.path.join(".") || "(root)"}: ${issue.message}`,
-      );
-    }
-    byProject.set(project, plan.outputs);
-  }
+  if (options.stack.identity) return byProject;
+  for (const project of options.stack.upstream) byProject.set(project, upstreamOutputs(options, project, options.env));
   return byProject;
 }
 
@@ -118,6 +123,7 @@ export async function planStack(options: PlanStackOptions): Promise<PlanFile> {
 
   const mocks = new RecordingMocks(scope, (stackName) => {
     const [, project, referencedEnv] = stackName.split("/");
+    if (stack.identity && project && referencedEnv && stack.upstream.includes(project)) return upstreamOutputs(options, project, referencedEnv);
     const outputs = project ? upstream.get(project) : undefined;
     if (!project || !outputs || referencedEnv !== env) {
       throw new Error(

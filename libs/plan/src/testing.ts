@@ -14,8 +14,8 @@ export async function planWorkspaceStack(name: string, env = "dev"): Promise<Pla
 }
 
 /**
- * Plans several workspace stacks of one env, each once, upstream first, and returns their plans in the order
- * named: a stack's test that also reads its upstream stack's plan does not plan that stack twice.
+ * Plans several workspace stacks of one env (or `<stack>/<env>`, of another), each once, upstream first, and returns
+ * their plans in the order named: a stack's test that also reads its upstream stack's plan does not plan that stack twice.
  */
 export async function planWorkspaceStacks<const Names extends readonly string[]>(names: Names, env = "dev"): Promise<{ -readonly [K in keyof Names]: PlanFile }> {
   return (await planStacks(names, env)) as { -readonly [K in keyof Names]: PlanFile };
@@ -27,28 +27,41 @@ export async function planWorkspaceStacks<const Names extends readonly string[]>
  */
 export const workspacePlanTimeout = 300_000;
 
-/** Plans every stack of the workspace for an env, upstream first, in-process. */
+/** Plans every stack of the workspace that has an env, upstream first, in-process. */
 export async function planWorkspace(env = "dev"): Promise<PlanFile[]> {
-  return planStacks(listWorkspaceStacks(workspaceRoot).map((stack) => stack.name), env);
+  return planStacks(
+    listWorkspaceStacks(workspaceRoot)
+      .filter((stack) => stack.envs.includes(env))
+      .map((stack) => stack.name),
+    env,
+  );
 }
 
 async function planStacks(names: readonly string[], env: string): Promise<PlanFile[]> {
   const stacks = listWorkspaceStacks(workspaceRoot);
   const plans = new Map<string, PlanFile>();
-  const plan = async (stackName: string): Promise<PlanFile> => {
-    const cached = plans.get(stackName);
+  const plan = async (stackName: string, stackEnv: string): Promise<PlanFile> => {
+    const cached = plans.get(`${stackName}/${stackEnv}`);
     if (cached) return cached;
     const stack = stacks.find((candidate) => candidate.name === stackName);
     if (!stack) throw new Error(`no stack ${stackName} in ${workspaceRoot}/stacks`);
-    for (const upstream of stack.upstream) await plan(upstream);
+    for (const upstream of stack.upstream) {
+      // The identity stack reads every env of its upstream stacks; any other stack reads its own env.
+      const upstreamEnvs = stack.identity ? (stacks.find((candidate) => candidate.name === upstream)?.envs ?? []) : [stackEnv];
+      for (const upstreamEnv of upstreamEnvs) await plan(upstream, upstreamEnv);
+    }
     // Jest keeps its own module registry; a fresh one per plan runs each program as a new process would.
     if (typeof jest !== "undefined") jest.resetModules();
-    const result = await planStack({ stack, env, upstreamPlan: (project) => plans.get(project) });
-    plans.set(stackName, result);
+    const result = await planStack({ stack, env: stackEnv, upstreamPlan: (project, upstreamEnv) => plans.get(`${project}/${upstreamEnv}`) });
+    plans.set(`${stackName}/${stackEnv}`, result);
     return result;
   };
   const results: PlanFile[] = [];
-  for (const name of names) results.push(await plan(name));
+  // A name is a stack in the env given, or `<stack>/<env>` in another.
+  for (const name of names) {
+    const [stackName, stackEnv = env] = name.split("/") as [string, string?];
+    results.push(await plan(stackName, stackEnv));
+  }
   return results;
 }
 

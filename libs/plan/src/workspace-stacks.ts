@@ -15,7 +15,15 @@ export interface WorkspaceStack {
   upstream: string[];
   /** Absolute path of `src/workflows.ts`, what the team must be able to do, when the stack declares it. */
   workflows?: string;
+  /**
+   * The platform's Identity Center stack (project tag {@link identityStackTag}): one organization-wide env that
+   * reads every env of its upstream stacks, and the one stack that may plan Identity Center resources.
+   */
+  identity?: boolean;
 }
+
+/** The project.json tag of the identity stack. */
+export const identityStackTag = "role:identity";
 
 /** Reads one stack directory; the error names the file that is wrong. */
 export function readWorkspaceStack(directory: string): WorkspaceStack {
@@ -23,7 +31,7 @@ export function readWorkspaceStack(directory: string): WorkspaceStack {
   const project = parse(readFileSync(pulumiFile, "utf8")) as { name?: unknown; main?: unknown };
   if (typeof project?.name !== "string") throw new Error(`${pulumiFile}: "name" is missing`);
   const nxFile = join(directory, "project.json");
-  const nx = JSON.parse(readFileSync(nxFile, "utf8")) as { name?: string; implicitDependencies?: string[] };
+  const nx = JSON.parse(readFileSync(nxFile, "utf8")) as { name?: string; implicitDependencies?: string[]; tags?: string[] };
   if (nx.name !== project.name) {
     throw new Error(`${nxFile}: Nx project "${nx.name}" must be named like its Pulumi project "${project.name}"`);
   }
@@ -33,7 +41,15 @@ export function readWorkspaceStack(directory: string): WorkspaceStack {
     .sort();
   const main = resolve(directory, typeof project.main === "string" ? project.main : "src/index.ts");
   const workflows = join(dirname(main), "workflows.ts");
-  return { name: project.name, directory, main, envs, upstream: nx.implicitDependencies ?? [], ...(existsSync(workflows) ? { workflows } : {}) };
+  return {
+    name: project.name,
+    directory,
+    main,
+    envs,
+    upstream: nx.implicitDependencies ?? [],
+    ...(existsSync(workflows) ? { workflows } : {}),
+    identity: nx.tags?.includes(identityStackTag) ?? false,
+  };
 }
 
 /** Every stack under `<root>/stacks`, sorted by name. */

@@ -33,6 +33,11 @@ describe("deliveredTeams", () => {
     expect(deliveredTeams(centralIn("prod"), {}, registry).map((delivered) => delivered.team)).toEqual(["central-ai", "model-builders"]);
   });
 
+  it("makes no roles for a platform stack in a workload account, whatever envs it lists", () => {
+    const withIdentity: TeamsRegistry = { ...registry, teams: [...registry.teams, { stack: "identity", githubTeam: registry.platformTeam, envs: ["dev", "prod"], platform: true }] };
+    expect(deliveredTeams(centralIn("dev"), {}, withIdentity).map((delivered) => delivered.team)).toEqual(["central-ai", "data-scientists", "model-builders"]);
+  });
+
   it("gives Identity Center only to the teams the config names", () => {
     const config: DeliveryConfig = { identityCenter: { ...identityCenter, teams: ["model-builders"] } };
     expect(deliveredTeams(centralIn("prod"), config, registry)).toEqual([{ team: "central-ai" }, { team: "model-builders", identityCenter }]);

@@ -55,7 +55,7 @@ export interface DeliveredTeam {
  * `identityCenter.teams` names must be one of them.
  */
 export function deliveredTeams(stack: TeamStack, config: DeliveryConfig, registry: TeamsRegistry = readTeamsRegistry()): DeliveredTeam[] {
-  const teams = registry.teams.filter((entry) => entry.envs.includes(stack.env)).map((entry) => entry.stack);
+  const teams = registry.teams.filter((entry) => !entry.platform && entry.envs.includes(stack.env)).map((entry) => entry.stack);
   const identityCenter = config.identityCenter;
   const unknown = (identityCenter?.teams ?? []).flatMap((team, index) => (teams.includes(team) ? [] : [{ team, index }]));
   if (unknown.length > 0) {

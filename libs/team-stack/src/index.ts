@@ -12,6 +12,8 @@ export {
   type DeliveryConfig,
   type DeliveryRolesArgs,
 } from "./delivery-roles";
+export { identityCenterAccountProblems, type IdentityCenterAccounts } from "./identity-center-account";
+export { IdentityCenterTeam, type IdentityCenterTeamArgs, type TeamEnvAccess } from "./identity-center-team";
 export { TeamGroup, type TeamGroupArgs } from "./team-group";
 export { teamManagedPolicy, type TeamManagedPolicyArgs } from "./team-managed-policy";
 export { policyArns, teamPersonaPolicies, type TeamPersonaPoliciesArgs } from "./team-persona-policies";

@@ -24,6 +24,7 @@ const teamEntrySchema = z.strictObject({
   stack: teamName,
   githubTeam: githubTeamHandle,
   envs: z.array(envName).min(1, "lists no env: add at least one, e.g. [\"dev\", \"prod\"]"),
+  platform: z.literal(true).optional(),
 });
 
 const registrySchema = z.strictObject({
@@ -39,6 +40,11 @@ export interface TeamEntry {
   githubTeam: string;
   /** The envs the stack is deployed to, in deploy order: one `Pulumi.<env>.yaml` each. */
   envs: string[];
+  /**
+   * A stack of the platform itself (the identity stack), deployed from its own account by the platform team:
+   * central-ai makes no deploy or preview roles for it in the workload accounts.
+   */
+  platform?: true;
 }
 
 /** Every team stack and its owner; the platform team owns everything else (libs, tools, workflows, root files). */

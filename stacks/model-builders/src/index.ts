@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { getUserOutput, Group as IdentityStoreGroup, GroupMembership } from "@pulumi/aws/identitystore";
 import {
   AccountAssignment,
@@ -138,4 +139,6 @@ export = modelBuilders.outputs({
   policyArn: policies.job.get("runtime")!.arn,
   identityStoreGroupId: identityStoreGroup.groupId,
   permissionSetArn: permissionSet.arn,
+  peoplePolicyArns: pulumi.all([...Object.values(policyArns(policies.access)), central.datasetsReadPolicyArn]),
+  permissionsBoundaryArn: central.permissionsBoundaryArn,
 });

@@ -105,7 +105,9 @@ function selectStacks(options: PlanStacksOptions, all: WorkspaceStack[]): Worksp
       throw new UsageError(`unknown stack ${name}: the stacks are ${all.map((s) => s.name).join(", ") || "(none)"}`);
     }
   }
-  const selected = options.stacks.length > 0 ? all.filter((s) => options.stacks.includes(s.name)) : all;
+  const named = options.stacks.length > 0;
+  // Unnamed, the identity stack is left out of an env that is not its own: its one env is no team's.
+  const selected = all.filter((s) => (named ? options.stacks.includes(s.name) : options.env === undefined || !s.identity || s.envs.includes(options.env)));
   for (const stack of selected) {
     if (options.env && !stack.envs.includes(options.env)) throw new UsageError(`stack ${stack.name} has no Pulumi.${options.env}.yaml`);
   }

@@ -13,6 +13,9 @@ interface TaskGraphJson {
 const copy = workspaceCopy();
 const stacks = declaredStacks(copy.root);
 const consumers = stacks.filter((stack) => stack.upstream.length > 0);
+// The identity stack deploys after every env of its upstream stacks, in a job of its own: its preview and up
+// run none of theirs, which have no env of its name.
+const upstreamTasksOf = (stack: (typeof stacks)[number], target: string) => (stack.identity ? [] : tasksOf(stack.upstream, target));
 const graphDir = mkdtempSync(join(tmpdir(), "task-graph-"));
 
 let graphs = 0;
@@ -35,7 +38,7 @@ describe("the order Nx runs Pulumi in", () => {
     const graph = taskGraph("run-many", "-t", "up");
     for (const stack of stacks) {
       // The name goes along so that a failure says which stack is out of order.
-      expect([stack.name, dependenciesOf(graph, `${stack.name}:up`)]).toEqual([stack.name, tasksOf(stack.upstream, "up")]);
+      expect([stack.name, dependenciesOf(graph, `${stack.name}:up`)]).toEqual([stack.name, upstreamTasksOf(stack, "up")]);
     }
     expect(graph.roots).toContain("central-ai:up");
   });
@@ -44,19 +47,20 @@ describe("the order Nx runs Pulumi in", () => {
     const graph = taskGraph("run-many", "-t", "preview", `--projects=${consumers.map((stack) => stack.name).join(",")}`);
     expect(Object.keys(graph.tasks)).toContain("central-ai:preview");
     for (const stack of consumers) {
-      expect([stack.name, dependenciesOf(graph, `${stack.name}:preview`)]).toEqual([stack.name, tasksOf(stack.upstream, "preview")]);
+      expect([stack.name, dependenciesOf(graph, `${stack.name}:preview`)]).toEqual([stack.name, upstreamTasksOf(stack, "preview")]);
     }
   });
 
   it("previews only the stacks asked for with --exclude-task-dependencies", () => {
     // Nx 23.2 writes the upstream tasks into --graph even with the flag, so this runs the previews, with a fake pulumi.
     const pulumi = fakePulumi();
-    const names = consumers.map((stack) => stack.name);
+    const inProd = consumers.filter((stack) => stack.envs.includes("prod"));
+    const names = inProd.map((stack) => stack.name);
     runNxOrFail(copy.root, ["run-many", "-t", "preview", `--projects=${names.join(",")}`, "--exclude-task-dependencies", "--env=prod"], {
       PATH: [pulumi.bin, process.env.PATH].join(delimiter),
     });
     const previewed = pulumi.calls().map((call) => /--cwd stacks\/(\S+)/.exec(call)?.[1]);
-    expect(previewed.sort()).toEqual(consumers.map((stack) => stack.root.replace("stacks/", "")).sort());
+    expect(previewed.sort()).toEqual(inProd.map((stack) => stack.root.replace("stacks/", "")).sort());
   });
 
   it("never caches a Pulumi command: the cloud, not the sources, decides its result", () => {

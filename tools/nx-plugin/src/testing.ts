@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
+import { identityStackTag } from "@ml-iam/plan/src/workspace-stacks";
 
 /** The workspace these tests run in. */
 export const workspaceRoot = join(__dirname, "../../..");
@@ -12,6 +13,10 @@ export interface DeclaredStack {
   root: string;
   /** Its upstream stacks: project.json implicitDependencies. */
   upstream: string[];
+  /** Its envs: one `Pulumi.<env>.yaml` each. */
+  envs: string[];
+  /** The identity stack: its one env reads every env of its upstream stacks, whose deploys it does not run. */
+  identity: boolean;
 }
 
 /** Every stack under `<root>/stacks` with a project.json, sorted by name. */
@@ -23,8 +28,13 @@ export function declaredStacks(root: string): DeclaredStack[] {
       const project = JSON.parse(readFileSync(join(root, "stacks", entry, "project.json"), "utf8")) as {
         name: string;
         implicitDependencies?: string[];
+        tags?: string[];
       };
-      return { name: project.name, root: `stacks/${entry}`, upstream: project.implicitDependencies ?? [] };
+      const envs = readdirSync(join(root, "stacks", entry))
+        .map((file) => /^Pulumi\.([A-Za-z0-9_-]+)\.yaml$/.exec(file)?.[1])
+        .filter((env): env is string => env !== undefined)
+        .sort();
+      return { name: project.name, root: `stacks/${entry}`, upstream: project.implicitDependencies ?? [], envs, identity: project.tags?.includes(identityStackTag) ?? false };
     });
 }
 

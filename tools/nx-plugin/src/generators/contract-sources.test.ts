@@ -20,7 +20,7 @@ const indexWith = `export { alpha, type AlphaOutputs } from "./alpha";\nexport {
 describe("the contracts lib's index and registry edits", () => {
   it.each([
     ["first", "aardvark", 'import { aardvark } from "./aardvark";\nimport { centralAi }'],
-    ["between two", "forecasting", 'import { distributedMl } from "./distributed-ml";\nimport { forecasting } from "./forecasting";\nimport { modelBuilders }'],
+    ["between two", "forecasting", 'import { distributedMl } from "./distributed-ml";\nimport { forecasting } from "./forecasting";\nimport { identity }'],
     ["last", "zeta", 'import { zeta } from "./zeta";\n\n'],
   ])("puts a contract %s in module order, and the result compiles", (_, team, imports) => {
     const added = addContractSources(workspaceSources, teamStackNames(team));

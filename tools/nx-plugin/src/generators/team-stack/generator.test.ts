@@ -119,11 +119,11 @@ describe("the team-stack generator", () => {
     teamStackGenerator(tree, { name: "forecasting" });
     const index = read(tree, "libs/contracts/src/index.ts");
     expect(index).toContain(
-      'export { distributedMl, type DistributedMlOutputs } from "./distributed-ml";\nexport { forecasting, type ForecastingOutputs } from "./forecasting";\nexport { modelBuilders',
+      'export { distributedMl, type DistributedMlOutputs } from "./distributed-ml";\nexport { forecasting, type ForecastingOutputs } from "./forecasting";\nexport { identity',
     );
     const registry = read(tree, "libs/contracts/src/contract-registry.ts");
     expect(registry).toContain('import { distributedMl } from "./distributed-ml";\nimport { forecasting } from "./forecasting";\n');
-    expect(registry).toContain("  [distributedMl.project]: distributedMl,\n  [forecasting.project]: forecasting,\n  [modelBuilders.project]: modelBuilders,\n");
+    expect(registry).toContain("  [distributedMl.project]: distributedMl,\n  [forecasting.project]: forecasting,\n  [identity.project]: identity,\n");
   });
 
   it("adds the owner to the teams registry, in stack order, with central-ai's envs, and CODEOWNERS from it", () => {
