@@ -109,6 +109,7 @@ export {
   centralTeam,
   checkTeamName,
   isTeamResourceName,
+  maxTeamNameLength,
   personTagKey,
   sageMakerLogGroups,
   stackConfigFile,
@@ -117,6 +118,7 @@ export {
   teamLogGroupPrefix,
   teamNamePattern,
   teamNameProblems,
+  teamNameSyntax,
   teamRepositoryPrefix,
   teamTagKey,
 } from "./team-conventions";

@@ -15,8 +15,10 @@ export const centralTeam = "central-ai";
 
 // SageMaker names allow 63 characters; 32 for the team leaves room for `-<purpose>` after the prefix.
 // Lowercase only: S3 and ECR names must be, and SageMaker reports some ARNs lowercased.
-const teamNameSyntax = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-const maxTeamNameLength = 32;
+/** What a team (and so a stack) name looks like: kebab-case, lowercase letters and digits, starting with a letter. */
+export const teamNameSyntax = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** The longest team name: its IAM, SageMaker and S3 names stay within AWS's limits. */
+export const maxTeamNameLength = 32;
 
 /** Why a team name is not one (an empty list when it is): kebab-case, at most 32 characters. */
 export function teamNameProblems(team: string): string[] {

@@ -1,3 +1,4 @@
+import { teamNameSyntax } from "@ml-iam/iam";
 import { z } from "zod";
 
 /**
@@ -18,7 +19,7 @@ export const bucketName = z
   .refine((name) => !name.includes(".."), "is not a valid S3 bucket name (no '..')");
 
 /** A team name: kebab-case, used in IAM paths, resource names and tags. */
-export const teamName = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "must be kebab-case (e.g. data-scientists)");
+export const teamName = z.string().regex(teamNameSyntax, "must be kebab-case (e.g. data-scientists)");
 
 /** An ARN of any partition. */
 export const arnString = z.string().regex(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$/, "is not an ARN");

@@ -1,3 +1,5 @@
+import { teamIamPath } from "@ml-iam/iam";
+
 /** How a team's IAM resources are named: under `/ml/<team>/`, `<team>[-<env>]-<purpose>`. */
 export interface TeamNames {
   team: string;
@@ -17,7 +19,10 @@ export const maxRoleNameLength = 64;
 export function teamNames(team: string, env: string, sharedAccount: boolean): TeamNames {
   return {
     team,
-    path: `/ml/${team}/`,
+    // Read on use: the conventions refuse a name that is no team's, and a name too long for IAM meets resourceName's own error first.
+    get path() {
+      return teamIamPath(team);
+    },
     resourceName(purpose) {
       const name = [team, sharedAccount ? env : undefined, purpose].filter(Boolean).join("-");
       if (name.length > maxRoleNameLength) {

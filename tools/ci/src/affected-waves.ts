@@ -1,3 +1,5 @@
+import { teamNameSyntax } from "@ml-iam/iam";
+
 /** The tag every team stack's project.json carries. */
 export const stackTag = "type:stack";
 
@@ -32,7 +34,6 @@ export interface WaveMatrix {
   include: StackJob[];
 }
 
-const stackNamePattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const envNamePattern = /^[A-Za-z0-9_-]+$/;
 
 /**
@@ -43,8 +44,8 @@ export function stacksOfProjectGraph(graph: ProjectGraphLike): StackNode[] {
   const isStack = (name: string) => graph.nodes[name]?.data.tags?.includes(stackTag) ?? false;
   const names = Object.keys(graph.nodes).filter(isStack).sort();
   for (const name of names) {
-    // The name goes into job names, concurrency groups and shell variables.
-    if (!stackNamePattern.test(name)) throw new Error(`stack project ${JSON.stringify(name)} is not kebab-case: rename it`);
+    // The name goes into job names, concurrency groups and shell variables; a stack is named as a team is.
+    if (!teamNameSyntax.test(name)) throw new Error(`stack project ${JSON.stringify(name)} is not kebab-case: rename it`);
   }
   return names.map((name) => {
     const upstream = new Set<string>();

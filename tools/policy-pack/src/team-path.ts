@@ -1,3 +1,4 @@
+import { teamIamPath } from "@ml-iam/iam";
 import { describeResource, teamOf, type PolicyResource } from "./policy-resource";
 
 /** The IAM resources that have a path (`/` when none is given). */
@@ -8,9 +9,6 @@ export const pathTypes: readonly string[] = [
   "aws:iam/group:Group",
   "aws:iam/instanceProfile:InstanceProfile",
 ];
-
-/** The IAM path of a team's resources: the boundary and the deploy roles scope the team to it. */
-export const teamIamPath = (team: string) => `/ml/${team}/`;
 
 /**
  * A team stack's IAM resources live under its team's path `/ml/<team>/` (or a path under it): the
