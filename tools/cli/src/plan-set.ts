@@ -1,9 +1,14 @@
+import { planDocuments } from "@ml-iam/analysis";
 import { parsePlanFile, type PlanFile } from "@ml-iam/plan";
 import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { policyDocumentProblem } from "./policy-input-limits";
 import { UsageError } from "./usage-error";
 
-/** Reads and checks one plan file; a missing or malformed file is a UsageError naming it. */
+/**
+ * Reads and checks one plan file; a missing or malformed file, or a policy document in it that no analysis can
+ * read (nested too deep, a statement that is not an object), is a UsageError naming the file.
+ */
 export function readPlanFile(file: string): PlanFile {
   let json: string;
   try {
@@ -11,11 +16,17 @@ export function readPlanFile(file: string): PlanFile {
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  let plan: PlanFile;
   try {
-    return parsePlanFile(json, file);
+    plan = parsePlanFile(json, file);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  for (const { owner, document } of planDocuments([plan])) {
+    const problem = policyDocumentProblem(document);
+    if (problem !== undefined) throw new UsageError(`${file}: the policy of ${owner} ${problem}`);
+  }
+  return plan;
 }
 
 /**

@@ -16,6 +16,14 @@ function teamPlan(actions: string[], attached = true): PlanFile {
   ]);
 }
 
+/** The plan with its managed policy's document replaced by `policy`, as a hand-edited plan file could have it. */
+function withPolicy(plan: PlanFile, policy: string): PlanFile {
+  const steps = plan.steps.map((step) =>
+    step.newState.type === "aws:iam/policy:Policy" ? { ...step, newState: { ...step.newState, inputs: { ...step.newState.inputs, policy } } } : step,
+  );
+  return { ...plan, steps };
+}
+
 const temporaryDirectories: string[] = [];
 afterAll(() => temporaryDirectories.forEach((directory) => rmSync(directory, { recursive: true, force: true })));
 
@@ -100,6 +108,13 @@ describe("ml-iam access-diff --before --after", () => {
     ["JSON that is neither plan nor policy", (valid) => ["--before", file("other.json", "[]"), "--after", valid], /neither a plan file nor a policy document/],
     ["a plan file that fails its schema", (valid) => ["--before", file("plan.json", '{"version":1,"steps":[]}'), "--after", valid], /plan.json: not a plan file/],
     ["a plan against a policy", (valid) => ["--before", valid, "--after", file("p.json", JSON.stringify(testDocument()))], /both be plans or both be policy documents/],
+    ["a policy with a null statement", (valid) => ["--before", file("null.json", '{"Statement":[null]}'), "--after", valid], /^.*null\.json: statement 0 is null, not an object, so IAM would reject the document$/],
+    ["a policy nested deeper than any policy needs", (valid) => ["--before", file("deep.json", `{"Statement":${"[".repeat(10_000)}${"]".repeat(10_000)}}`), "--after", valid], /^.*deep\.json: nests more than 8 levels deep/],
+    [
+      "a plan file holding a policy whose statement is not an object",
+      (valid) => ["--before", file("plan.json", JSON.stringify(withPolicy(teamPlan(["s3:GetObject"]), '{"Statement":[null]}'))), "--after", valid],
+      /^.*plan\.json: the policy of data statement 0 is null, not an object, so IAM would reject the document$/,
+    ],
     ["a directory without plans of the env", (valid) => ["--before", valid, "--after", valid, "--env", "prod"], /no prod plans in it/],
     ["an env that is not a name", (valid) => ["--before", valid, "--after", valid, "--env", "../x"], /not an env name/],
   ])("refuses %s with a UsageError", async (_case, args, message) => {

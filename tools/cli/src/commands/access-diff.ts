@@ -1,10 +1,11 @@
 import { accessSnapshot, diffAccess, policyAccessSnapshot, type AccessDiff, type AccessSnapshot, renderAccessDiffMarkdown, renderAccessDiffText } from "@ml-iam/analysis";
-import { parsePlanFile, type PlanFile } from "@ml-iam/plan";
+import type { PlanFile } from "@ml-iam/plan";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { parseCommandArgs } from "../command-args";
 import { planGitRef, planWorkingTree, RefPlanError, resolveCommit, type PlanJob } from "../plan-git-ref";
-import { readPlanSet } from "../plan-set";
+import { readPlanFile, readPlanSet } from "../plan-set";
+import { policyDocumentProblem } from "../policy-input-limits";
 import { UsageError } from "../usage-error";
 import { findWorkspaceRoot } from "../workspace-root";
 
@@ -40,14 +41,12 @@ function readSide(path: string, env: string): Side {
   }
   const json = readJsonFile(path);
   const isObject = typeof json === "object" && json !== null && !Array.isArray(json);
-  if (isObject && "steps" in json && "version" in json) {
-    try {
-      return { plans: [parsePlanFile(JSON.stringify(json), path)] };
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+  if (isObject && "steps" in json && "version" in json) return { plans: [readPlanFile(path)] };
+  if (isObject && "Statement" in json) {
+    const problem = policyDocumentProblem(json);
+    if (problem !== undefined) throw new UsageError(`${path}: ${problem}`);
+    return { policy: json, name: basename(path) };
   }
-  if (isObject && "Statement" in json) return { policy: json, name: basename(path) };
   throw new UsageError(`${path}: neither a plan file nor a policy document (no "steps", no "Statement")`);
 }
 

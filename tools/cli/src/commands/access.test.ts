@@ -72,6 +72,15 @@ describe("ml-iam access", () => {
     await expect(run).rejects.toThrow(message);
   });
 
+  it("names, in a one-line UsageError, a plan file holding a policy whose statement is not an object", async () => {
+    const steps = plan.steps.map((step) =>
+      step.newState.type === "aws:iam/policy:Policy" ? { ...step, newState: { ...step.newState, inputs: { ...step.newState.inputs, policy: '{"Statement":[null]}' } } } : step,
+    );
+    const root = workspace([{ ...plan, steps }]);
+    const file = join(root, "dist/plan/team/dev.json");
+    await expect(access(root)).rejects.toThrow(new UsageError(`${file}: the policy of data statement 0 is null, not an object, so IAM would reject the document`));
+  });
+
   it("names a malformed plan file in a UsageError", async () => {
     const root = workspace([plan]);
     writeFileSync(join(root, "dist/plan/team/dev.json"), "{");

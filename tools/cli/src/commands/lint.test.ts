@@ -135,6 +135,8 @@ describe("ml-iam lint", () => {
     ["a bad --kind", () => [seed("seed-001-policy"), "--kind", "resource"], /^--kind must be one of identity, trust, boundary, inline, got "resource"$/],
     ["--kind without a value", () => [seed("seed-001-policy"), "--kind"], /--kind/],
     ["a directory", () => [fixtures], /^cannot read .*fixtures: is a directory \(EISDIR\)$/],
+    ["a document past AWS's largest policy size (a 100 KB action)", () => [tempFile("huge.json", JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: `s3:${"a".repeat(100_000)}`, Resource: "*" }] }))], /^.*huge\.json is 100\d{3} characters \(whitespace not counted\), past 10240, the largest policy IAM accepts$/],
+    ["a document nested deeper than any policy needs", () => [tempFile("deep.json", `{"Statement":${"[".repeat(1_000)}${"]".repeat(1_000)}}`)], /^.*deep\.json nests more than 8 levels deep, deeper than any policy document needs$/],
   ])("rejects %s as a one-line usage error, printing nothing", async (_case, args, message) => {
     const print = jest.fn();
     const error = await runLint(args(), print).catch((e: unknown) => e);

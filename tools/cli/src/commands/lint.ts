@@ -1,6 +1,7 @@
 import { asList, formatFinding, validatePolicy, type Finding, type PolicyDocumentJson, type PolicyKind } from "@ml-iam/iam";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { policyNestingProblem, policyTextProblem } from "../policy-input-limits";
 import { UsageError } from "../usage-error";
 
 /** The lint command's line in `ml-iam help`. */
@@ -58,11 +59,17 @@ function readDocument(file: string): unknown {
     const reason = code === undefined ? (error as Error).message : `${readErrors[code] ?? "failed"} (${code})`;
     throw new UsageError(oneLine(`cannot read ${file}: ${reason}`));
   }
+  const size = policyTextProblem(text);
+  if (size !== undefined) throw new UsageError(`${file} ${size}`);
+  let document: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    document = JSON.parse(text) as unknown;
   } catch (error) {
     throw new UsageError(oneLine(`${file} is not JSON: ${(error as Error).message}`));
   }
+  const nesting = policyNestingProblem(document);
+  if (nesting !== undefined) throw new UsageError(`${file} ${nesting}`);
+  return document;
 }
 
 /** A document whose every statement names a Principal is a trust policy; anything else is linted as a managed policy. */

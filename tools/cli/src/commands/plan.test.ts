@@ -2,6 +2,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { UsageError } from "../usage-error";
+import { parsePlanArgs } from "./plan";
 
 const bin = join(__dirname, "../../bin/ml-iam.js");
 const fixtures = join(__dirname, "../../../../libs/plan/src/fixtures");
@@ -139,6 +141,13 @@ describe("ml-iam plan", () => {
     expect(stdout).toMatch(/^plan of producer \(dev\) failed: /);
     expect(stdout).toContain("\nplan of consumer skipped: its upstream stack producer failed to plan\n");
     expect(existsSync(join(root, "dist/plan/consumer"))).toBe(false);
+  });
+
+  it("refuses an --out that names a file, with one line, before planning anything", () => {
+    const root = mkdtempSync(join(tmpdir(), "ml-iam-cli-out-"));
+    writeFileSync(join(root, "plans"), "not a directory\n");
+    expect(() => parsePlanArgs(["--out", "plans"], root, () => undefined)).toThrow(new UsageError("--out plans is a file: give the directory to write the plans into"));
+    expect(parsePlanArgs(["--out", "new-plans"], root, () => undefined).outDir).toBe("new-plans");
   });
 
   it("checks every stack has the env asked for before planning any", () => {

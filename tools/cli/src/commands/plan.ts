@@ -1,5 +1,8 @@
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { planStacks, type PlanStacksOptions } from "../plan-stacks";
+import { UsageError } from "../usage-error";
 
 /** Options of the plan command after parsing. */
 export interface PlanCommandOptions extends PlanStacksOptions {
@@ -15,7 +18,12 @@ export function parsePlanArgs(args: string[], workspaceRoot: string, print: (lin
     allowPositionals: true,
     strict: true,
   });
-  return { workspaceRoot, stacks: positionals, env: values.env, outDir: values.out ?? "dist/plan", print };
+  const outDir = values.out ?? "dist/plan";
+  // Checked before planning: otherwise every stack would plan, then fail to write into a file.
+  if (statSync(resolve(workspaceRoot, outDir), { throwIfNoEntry: false })?.isDirectory() === false) {
+    throw new UsageError(`--out ${outDir} is a file: give the directory to write the plans into`);
+  }
+  return { workspaceRoot, stacks: positionals, env: values.env, outDir, print };
 }
 
 /**

@@ -79,6 +79,8 @@ describe("ml-iam simulate", () => {
     ["no --policy", ["--action", "s3:GetObject", "--resource", "*"], /^simulate: give at least one identity policy with --policy/],
     ["a context pair without =", ["--policy", readDatasets, "--action", "s3:GetObject", "--resource", "*", "--context", "aws:username"], /^simulate: --context aws:username is not key=value/],
     ["an unreadable boundary", ["--policy", readDatasets, "--boundary", join(directory, "nope.json"), "--action", "s3:GetObject", "--resource", "*"], /^simulate: cannot read policy file .*nope\.json/],
+    ["a policy past AWS's largest policy size", ["--policy", file("huge.json", { Statement: [{ Effect: "Allow", Action: `s3:${"a".repeat(100_000)}`, Resource: "*" }] }), "--action", "s3:GetObject", "--resource", "*"], /^simulate: .*huge\.json is \d+ characters \(whitespace not counted\), past 10240, the largest policy IAM accepts$/],
+    ["a boundary nested deeper than any policy needs", ["--policy", readDatasets, "--boundary", file("deep.json", `{"Statement":${"[".repeat(1_000)}${"]".repeat(1_000)}}`), "--action", "s3:GetObject", "--resource", "*"], /^simulate: .*deep\.json nests more than 8 levels deep/],
   ])("rejects %s with one line (a UsageError: exit code 2)", async (_case, args, expected) => {
     const failure = run(...args);
     await expect(failure).rejects.toBeInstanceOf(UsageError);

@@ -2,6 +2,7 @@ import { asList, type PolicyDocumentJson } from "@ml-iam/iam";
 import { simulate } from "@ml-iam/analysis";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { policyNestingProblem, policyTextProblem } from "../policy-input-limits";
 import { UsageError } from "../usage-error";
 
 /** The command's line in `ml-iam help`. */
@@ -87,12 +88,16 @@ function readPolicyFile(file: string): PolicyDocumentJson {
   } catch (error) {
     throw new UsageError(`simulate: cannot read policy file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  const size = policyTextProblem(text);
+  if (size !== undefined) throw new UsageError(`simulate: ${file} ${size}`);
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (error) {
     throw new UsageError(`simulate: ${file} is not valid JSON: ${(error as Error).message.split("\n")[0]}`);
   }
+  const nesting = policyNestingProblem(document);
+  if (nesting !== undefined) throw new UsageError(`simulate: ${file} ${nesting}`);
   const statement = (document as { Statement?: unknown } | null)?.Statement;
   if (typeof document !== "object" || document === null || Array.isArray(document) || typeof statement !== "object" || statement === null) {
     throw new UsageError(`simulate: ${file} is not a policy document: it needs a Statement object or list`);
