@@ -18,8 +18,8 @@ let plans: Map<string, PlanFile>;
 beforeAll(async () => {
   // Planning reports the stacks' policy warnings; they are the plan's business, not these tests'.
   const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
-  // The stacks the seeds are adopted into.
-  const stacks = ["central-ai", "data-scientists", "distributed-ml", "model-builders"] as const;
+  // The stacks the seeds are adopted into; the identity stack's one env is org.
+  const stacks = ["central-ai", "data-scientists", "distributed-ml", "model-builders", "identity/org"] as const;
   plans = new Map((await planWorkspaceStacks(stacks, "dev")).map((plan) => [plan.stack, plan]));
   warn.mockRestore();
 });
@@ -190,25 +190,25 @@ describe("adopting seed 001 (centralized IAM policy for AI teams) into central-a
   });
 });
 
-describe("adopting seed 002 (model building with Identity Store) into model-builders", () => {
-  it("with the mapping (by id, ARN and URN) adopts the role, the policy, their attachment and the Identity Store group", () => {
+describe("adopting seed 002 (model building with Identity Store) into model-builders and the identity stack", () => {
+  it("with the mapping (by id and ARN) adopts the role, the policy and their attachment into model-builders, and leaves the Identity Store group to the identity stack", () => {
     const report = adopt("002", "model-builders", "seed-002-mapping.json");
     expect(lines(report).filter((line) => line.startsWith("adopted"))).toEqual([
       "adopted-with-changes Policy job-runtime <- aiModelBuilderPolicy",
-      "adopted-with-changes Group identity-store-group <- aiModelBuildersGroup",
       "adopted-with-changes Role job <- aiModelBuilderRole",
       "adopted-with-changes RolePolicyAttachment job-runtime <- aiModelBuilderRolePolicyAttachment",
     ]);
     const attachment = report.resources.find((r) => "existing" in r && r.existing.label === "aiModelBuilderRolePolicyAttachment");
     expect(attachment).toMatchObject({ planned: { type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment" }, matchedBy: "attached-resources" });
-    expect(countByStatus(report)["not-managed-here"]).toBe(0);
+    expect(lines(report).filter((line) => line.startsWith("not-managed-here"))).toEqual(["not-managed-here Group aiModelBuildersGroup"]);
   });
 
-  it("renames the Identity Store group in place, keeping the store it is in", () => {
-    const group = adopted(adopt("002", "model-builders", "seed-002-mapping.json"), "identity-store-group");
-    expect(group.changes).toEqual([
-      { property: "description", before: "Group for AI model builders", after: "Model builders, with access to the dev account.", replaces: false },
-      { property: "displayName", before: "aiModelBuildersGroup", after: "model-builders-dev", replaces: false },
+  it("adopts the Identity Store group into the identity stack by its URN, renaming it in place in the store it is in", () => {
+    const report = adopt("002", "identity", "seed-002-identity-mapping.json");
+    expect(lines(report).filter((line) => line.startsWith("adopted"))).toEqual(["adopted-with-changes Group model-builders-group <- aiModelBuildersGroup"]);
+    expect(adopted(report, "model-builders-group").changes).toEqual([
+      { property: "description", before: "Group for AI model builders", after: "The model-builders team's people.", replaces: false },
+      { property: "displayName", before: "aiModelBuildersGroup", after: "model-builders", replaces: false },
     ]);
   });
 
@@ -221,13 +221,15 @@ describe("adopting seed 002 (model building with Identity Store) into model-buil
     expect(policy.access!.granted.some((pair) => pair.action.startsWith("sagemaker:"))).toBe(false);
   });
 
-  it("imports the Identity Store group by its store and group id", () => {
-    const report = adopt("002", "model-builders", "seed-002-mapping.json");
-    expect(pulumiImportFile(report, plans.get("model-builders")!).resources).toContainEqual({
-      type: "aws:identitystore/group:Group",
-      name: "identity-store-group",
-      id: "d-9067a1b2c3/94680428-e0b1-70f1-6e9c-7f1e8b0a1c2d",
-    });
+  it("imports the Identity Store group into the identity stack by its store and group id", () => {
+    const report = adopt("002", "identity", "seed-002-identity-mapping.json");
+    expect(pulumiImportFile(report, plans.get("identity")!).resources).toContainEqual(
+      expect.objectContaining({
+        type: "aws:identitystore/group:Group",
+        name: "model-builders-group",
+        id: "d-9067a1b2c3/94680428-e0b1-70f1-6e9c-7f1e8b0a1c2d",
+      }),
+    );
   });
 });
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { arnSchema } from "./arn-schema";
 import { defineStackContract } from "./stack-contract";
 
-/** Outputs of `stacks/model-builders`: its roles, its policy, its Identity Store group and permission set. */
+/** Outputs of `stacks/model-builders`: its roles, its policy, and what its people hold, for the identity stack. */
 export const modelBuilders = defineStackContract(
   "model-builders",
   z.object({
@@ -10,8 +10,6 @@ export const modelBuilders = defineStackContract(
     jobRoleArn: arnSchema,
     pipelineRoleArn: arnSchema,
     policyArn: arnSchema,
-    identityStoreGroupId: z.string(),
-    permissionSetArn: arnSchema,
     /** The managed policies of the team's people, which the identity stack attaches to its permission set by name. */
     peoplePolicyArns: z.array(arnSchema).min(1),
     /** The boundary every principal of the team carries, in the team's account. */

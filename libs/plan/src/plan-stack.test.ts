@@ -100,8 +100,21 @@ describe("a plan that cannot be made", () => {
     ["no account", stackWithConfig("producer", "producer-program.ts", "config:\n  aws:region: us-east-1\n"), /aws:allowedAccountIds must hold exactly the env's one 12-digit account id/],
     ["a program that throws", stackWithConfig("producer", "producer-program.ts", producerYaml("  producer:mode: throw\n")), /the program refused to run/],
     ["an upstream stack with no plan", stackWithConfig("consumer", "consumer-program.ts", producerYaml(), ["producer"]), /upstream stack producer has no plan for dev: plan it first/],
+    [
+      "an Identity Center resource outside the identity stack",
+      stackWithConfig("producer", "producer-program.ts", producerYaml("  producer:mode: identity-center\n")),
+      /^plan of producer \(dev\) failed: it plans the Identity Center resource aws:identitystore\/group:Group "people", which only the identity stack \(stacks\/identity\) may plan/,
+    ],
   ])("stops with a clear error on %s", async (_case, stack, message) => {
     await expect(planStack({ stack, env: "dev", upstreamPlan: noUpstream })).rejects.toThrow(message);
+  });
+});
+
+describe("the identity stack", () => {
+  it("is the one stack whose plan may hold Identity Center resources", async () => {
+    const stack = { ...stackWithConfig("producer", "producer-program.ts", producerYaml("  producer:mode: identity-center\n")), identity: true };
+    const plan = await planStack({ stack, env: "dev", upstreamPlan: noUpstream });
+    expect(plan.steps.map((step) => step.newState.type)).toContain("aws:identitystore/group:Group");
   });
 });
 

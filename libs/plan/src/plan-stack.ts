@@ -52,6 +52,9 @@ function scopeOf(config: StackConfig, configFile: string): PlanScope {
   return { partition: partitionOfRegion(region), region, account: String(accounts[0]) };
 }
 
+/** Resource types of IAM Identity Center and its Identity Store. */
+const identityCenterTypePattern = /^aws:(identitystore|ssoadmin)\//;
+
 /** An upstream stack's planned outputs for one env, checked against its contract. */
 function upstreamOutputs(options: PlanStackOptions, project: string, env: string): Record<string, unknown> {
   const plan = options.upstreamPlan(project, env);
@@ -183,6 +186,12 @@ export async function planStack(options: PlanStackOptions): Promise<PlanFile> {
     log.error = originalLog.error;
   }
   if (errors.length > 0) fail([...new Set(errors)].join("\n"));
+  // Identity Center is administered from one account for the whole organization: a team stack that planned its
+  // resources would fail to deploy from a workload account, and would hand the organization's identity to a team.
+  const identityCenterResource = stack.identity ? undefined : mocks.resources.find((resource) => identityCenterTypePattern.test(resource.type));
+  if (identityCenterResource) {
+    fail(`it plans the Identity Center resource ${identityCenterResource.type} "${identityCenterResource.name}", which only the identity stack (stacks/identity) may plan`);
+  }
 
   const urns = [...monitor.getRegisteredResources().keys()];
   const steps = mocks.resources.map((resource) => {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { modelBuilders } from "@ml-iam/contracts";
 import { planAndProveWorkspaceStacks, provenWorkflow } from "@ml-iam/analysis/src/testing";
 import { documentOf, resourcesOfType, workspacePlanTimeout } from "@ml-iam/plan/src/testing";
-import { planStack, readWorkspaceStack, type PlanFile, type PlannedResource } from "@ml-iam/plan";
+import { planStack, readWorkspaceStack, type PlanFile } from "@ml-iam/plan";
 
 let plan: PlanFile;
 let central: PlanFile;
@@ -54,9 +54,9 @@ describe("the model builders stack", () => {
     ]);
   });
 
-  it("proves what people do for the access role and the Identity Center permission set alike", () => {
+  it("proves what people do as the access role", () => {
     for (const workflow of ["train-from-laptop", "push-image", "register-model"]) {
-      expect(principalsOf(workflow)).toEqual(new Set(["model-builders-access", "model-builders-dev"]));
+      expect(principalsOf(workflow)).toEqual(new Set(["model-builders-access"]));
     }
   });
 
@@ -68,7 +68,7 @@ describe("the model builders stack", () => {
 
   it("pushes images to the team's repositories, and pulls them as the job role", () => {
     const push = provenWorkflow(plan, "push-image").steps.filter((step) => step.action === "ecr:PutImage");
-    expect(push.map((step) => step.resource)).toEqual(Array(2).fill(`arn:aws:ecr:us-east-1:111111111111:repository/${configured("ecrRepositories")[0]}`));
+    expect(push.map((step) => [step.principal, step.resource])).toEqual([["model-builders-access", `arn:aws:ecr:us-east-1:111111111111:repository/${configured("ecrRepositories")[0]}`]]);
     expect(principalsOf("training-job-runs")).toEqual(new Set(["model-builders-job"]));
   });
 
@@ -96,89 +96,39 @@ describe("the model builders stack", () => {
     expect(membership.inputs.users).toEqual(configured("members"));
   });
 
-  it("puts the central boundary on every role and on the permission set", () => {
+  it("puts the central boundary on every role, and exports it for the identity stack's permission sets", () => {
     for (const role of resourcesOfType(plan, "aws:iam/role:Role")) expect(role.inputs.permissionsBoundary).toBe(central.outputs.permissionsBoundaryArn);
-    expect(singleResource("aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment").inputs.permissionsBoundary).toEqual({
-      customerManagedPolicyReference: { name: "central-ai-team-boundary", path: "/ml/central-ai/" },
-    });
+    expect(plan.outputs.permissionsBoundaryArn).toBe(central.outputs.permissionsBoundaryArn);
   });
 
-  it("adds each configured Identity Center user to the group by the ID its user name resolves to", () => {
-    const userNames = configured("identityStoreUsers");
-    const lookups = plan.planValues.filter((value) => value.token === "aws:identitystore/getUser:getUser");
-    expect(lookups.map((lookup) => lookup.args)).toEqual(
-      userNames.map((userName) => ({
-        identityStoreId: "d-9067a1b2c3",
-        alternateIdentifier: { uniqueAttribute: { attributePath: "UserName", attributeValue: userName } },
-      })),
-    );
-    const group = singleResource("aws:identitystore/group:Group");
-    const memberships = resourcesOfType(plan, "aws:identitystore/groupMembership:GroupMembership");
-    expect(memberships.map((membership) => membership.inputs)).toEqual(
-      lookups.map((lookup) => ({ identityStoreId: "d-9067a1b2c3", groupId: group.outputs.groupId, memberId: lookup.result.userId })),
-    );
-    expect(plan.outputs.identityStoreGroupId).toBe(group.outputs.groupId);
-  });
-
-  it("assigns the permission set to the Identity Store group in the env's account", () => {
-    const permissionSet = singleResource("aws:ssoadmin/permissionSet:PermissionSet");
-    expect(permissionSet.outputs.arn).toBe(plan.outputs.permissionSetArn);
-    expect(singleResource("aws:ssoadmin/accountAssignment:AccountAssignment").inputs).toEqual({
-      instanceArn: "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6",
-      permissionSetArn: plan.outputs.permissionSetArn,
-      principalType: "GROUP",
-      principalId: plan.outputs.identityStoreGroupId,
-      targetType: "AWS_ACCOUNT",
-      targetId: "111111111111",
-    });
-  });
-
-  it("grants through the permission set exactly the managed policies of the access role", () => {
-    const policies = [...resourcesOfType(plan, "aws:iam/policy:Policy"), ...resourcesOfType(central, "aws:iam/policy:Policy")];
-    const policyArnByName = new Map(policies.map((policy) => [policy.inputs.name, policy.outputs.arn]));
-    const setPolicies = resourcesOfType(plan, "aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment").map(
-      (attachment: PlannedResource) => {
-        expect(attachment.inputs.permissionSetArn).toBe(plan.outputs.permissionSetArn);
-        const { name, path } = attachment.inputs.customerManagedPolicyReference as { name: string; path: string };
-        expect(policyArnByName.get(name)).toBe(`arn:aws:iam::111111111111:policy${path}${name}`);
-        return policyArnByName.get(name);
-      },
-    );
+  it("exports exactly the access role's managed policies as what its people hold, which the identity stack's permission sets attach", () => {
     const accessRolePolicies = resourcesOfType(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")
       .filter((attachment) => attachment.inputs.role === "model-builders-access")
       .map((attachment) => attachment.inputs.policyArn);
-    expect(setPolicies.sort()).toEqual(accessRolePolicies.sort());
-    expect(setPolicies.length).toBe(5);
+    expect([...(plan.outputs.peoplePolicyArns as string[])].sort()).toEqual([...accessRolePolicies].sort());
+    expect(accessRolePolicies).toHaveLength(5);
   });
 
-  it("names its Identity Center group and permission set by env, as one organization instance serves every env", () => {
-    const names = (p: PlanFile) => [
-      resourcesOfType(p, "aws:identitystore/group:Group")[0]?.inputs.displayName,
-      resourcesOfType(p, "aws:ssoadmin/permissionSet:PermissionSet")[0]?.inputs.name,
-    ];
-    expect(names(plan)).toEqual(["model-builders-dev", "model-builders-dev"]);
-    expect(names(prod)).toEqual(["model-builders-prod", "model-builders-prod"]);
-    expect(resourcesOfType(prod, "aws:ssoadmin/accountAssignment:AccountAssignment")[0]?.inputs.targetId).toBe("222222222222");
+  it("plans no Identity Center resource: the identity stack holds them all", () => {
+    for (const planned of [plan, prod]) expect(planned.steps.filter((step) => /^aws:(identitystore|ssoadmin)\//.test(step.newState.type))).toEqual([]);
   });
 
   it("replaces explicitly named resources by deleting first, as their names cannot coexist", () => {
     const named = [
       ...resourcesOfType(plan, "aws:iam/role:Role"),
       ...resourcesOfType(plan, "aws:iam/policy:Policy"),
-      ...resourcesOfType(plan, "aws:identitystore/group:Group"),
-      ...resourcesOfType(plan, "aws:ssoadmin/permissionSet:PermissionSet"),
     ];
     expect(named.every((resource) => resource.deleteBeforeReplace)).toBe(true);
   });
 
-  it("refuses an Identity Store id that is not d-xxxxxxxxxx, naming the key", async () => {
+  it("refuses Identity Center config, which is the identity stack's, naming the key", async () => {
     const committed = readWorkspaceStack(join(__dirname, ".."));
     const directory = mkdtempSync(join(tmpdir(), "model-builders-"));
-    const yaml = readFileSync(join(committed.directory, "Pulumi.dev.yaml"), "utf8").replace(/identityStoreId: .*/, "identityStoreId: 9067a1b2c3");
+    const yaml = `${readFileSync(join(committed.directory, "Pulumi.dev.yaml"), "utf8")}  model-builders:identityStoreId: d-9067a1b2c3\n`;
     writeFileSync(join(directory, "Pulumi.dev.yaml"), yaml);
     jest.resetModules();
     await expect(planStack({ stack: { ...committed, directory }, env: "dev", upstreamPlan: () => central })).rejects.toThrow(
-      "model-builders:identityStoreId: is not an Identity Store id (d-xxxxxxxxxx)",
+      "model-builders:identityStoreId: is not a config key of this stack (misspelled?)",
     );
   }, 30_000);
 

@@ -90,7 +90,8 @@ describe("the workflows", () => {
     for (const [id, job] of Object.entries(jobs)) {
       expect([id, job.permissions?.contents]).toEqual([id, expect.stringMatching(/^(read|write)$/)]);
       // Writing repository contents is for moving the deployed/<env> tag only.
-      if (job.permissions?.contents === "write") expect([file, id]).toContainEqual(expect.stringMatching(/^(mark-deployed|dev|prod)$/));
+      // The deploy workflow's env jobs are named for the registry's envs (dev, prod, the identity stack's org).
+      if (job.permissions?.contents === "write") expect([file, id]).toContainEqual(expect.stringMatching(new RegExp(`^(mark-deployed|${registryEnvs.join("|")})$`)));
       const assumesRole = (job.steps ?? []).some((candidate) => candidate.uses?.startsWith("aws-actions/configure-aws-credentials@"));
       const callsStackWorkflow = /preview-stack|deploy-stack|deploy-env/.test(job.uses ?? "");
       expect([id, job.permissions?.["id-token"] === "write"]).toEqual([id, assumesRole || callsStackWorkflow]);
