@@ -48,4 +48,26 @@ describe("reading a stack config file", () => {
     expect(config.secretKeys.sort()).toEqual(["aws:assumeRole", "team:token"]);
     expect(config.runtime["team:token"]).toBe("[secret]");
   });
+
+  it("hands scalars to the program as the strings they were written as, as the Pulumi CLI does", () => {
+    const config = read(`config:
+  team:accountSuffix: 012345
+  team:artifactBucket: 3.5e10
+  team:hex: 0x1F
+  team:sharedAccount: true
+  team:quoted: "012345"
+  team:empty:
+  team:buckets: [team-a, team-b]
+`);
+    expect(config.runtime).toEqual({
+      "team:accountSuffix": "012345",
+      "team:artifactBucket": "3.5e10",
+      "team:hex": "0x1F",
+      "team:sharedAccount": "true",
+      "team:quoted": "012345",
+      "team:empty": "",
+      "team:buckets": '["team-a","team-b"]',
+    });
+    expect(config.values["team:accountSuffix"]).toBe("012345");
+  });
 });

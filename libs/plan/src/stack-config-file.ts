@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { isAlias, isMap, isScalar, parseDocument, type Document, type Node } from "yaml";
 
 /** The placeholder a `secure:` config value becomes: the plan never decrypts secrets. */
 export const secretPlaceholder = "[secret]";
@@ -21,23 +21,22 @@ export function readStackConfigFile(file: string): StackConfig {
   } catch (error) {
     throw new Error(`${file}: cannot read the stack config file`, { cause: error });
   }
-  let document: unknown;
-  try {
-    document = parse(text);
-  } catch (error) {
-    throw new Error(`${file}: malformed YAML: ${(error as Error).message.split("\n")[0]}`, { cause: error });
-  }
-  if (typeof document !== "object" || document === null || Array.isArray(document)) {
+  const document = parseDocument(text);
+  const [yamlError] = document.errors;
+  if (yamlError) throw new Error(`${file}: malformed YAML: ${yamlError.message.split("\n")[0]}`, { cause: yamlError });
+  if (!isMap(document.contents)) {
     throw new Error(`${file}: expected a mapping with a "config" key`);
   }
-  const config = (document as { config?: unknown }).config ?? {};
-  if (typeof config !== "object" || config === null || Array.isArray(config)) {
+  const config = document.get("config", true) ?? null;
+  if (config !== null && !(isScalar(config) && config.value === null) && !isMap(config)) {
     throw new Error(`${file}: "config" must be a mapping of namespace:key to values`);
   }
   const values: Record<string, unknown> = {};
   const runtime: Record<string, string> = {};
   const secretKeys: string[] = [];
-  for (const [key, value] of Object.entries(config)) {
+  for (const pair of isMap(config) ? config.items : []) {
+    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+    const value = configValueOf(document, pair.value as Node | null);
     if (!/^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/.test(key)) {
       throw new Error(`${file}: config key "${key}" must be namespace:key, e.g. aws:region`);
     }
@@ -48,6 +47,21 @@ export function readStackConfigFile(file: string): StackConfig {
     if (redacted.hasSecret) secretKeys.push(key);
   }
   return { values, runtime, secretKeys };
+}
+
+/**
+ * One config value as the Pulumi CLI reads it: a scalar is the string it was written as (`012345` stays
+ * "012345", `3.5e10` stays "3.5e10", `true` stays "true"), because the CLI first unmarshals every value into a
+ * Go string and only a mapping or sequence falls through to an object, which it passes on as JSON
+ * (`unmarshalValue` in https://github.com/pulumi/pulumi/blob/master/sdk/go/common/resource/config/value.go).
+ */
+function configValueOf(document: Document, node: Node | null): unknown {
+  const resolved = isAlias(node) ? node.resolve(document) : node;
+  if (resolved === undefined || resolved === null) return "";
+  if (!isScalar(resolved)) return resolved.toJS(document);
+  if (resolved.value === null) return "";
+  // A quoted or block scalar's value is already its text; a plain one's source is what was written.
+  return typeof resolved.value === "string" ? resolved.value : (resolved.source ?? String(resolved.value));
 }
 
 /** Replaces every `{secure: ...}` at any depth with the placeholder, so no ciphertext reaches the plan. */
