@@ -73,4 +73,14 @@ describe("reading a team stack's config", () => {
     });
     expect(() => readStackConfig(shape)).toThrow('aws:defaultTags.tags.team: must be "data-scientists", got "someone-else"');
   });
+
+  it("refuses a key in another namespace than the stack's own, aws and pulumi, suggesting the stack's", async () => {
+    await withConfig({ ...validConfig, "data-scientist:members": '["alice"]', "pulumi:disable-default-providers": '["*"]' });
+    expect(() => readStackConfig(shape)).toThrow(
+      [
+        "stack data-scientists: stacks/data-scientists/Pulumi.dev.yaml is invalid:",
+        '  - data-scientist:members: "data-scientist" is not a config namespace of this stack (data-scientists, aws or pulumi): did you mean data-scientists:members?',
+      ].join("\n"),
+    );
+  });
 });

@@ -37,6 +37,9 @@ export interface TeamStack {
 }
 
 
+/** Namespaces a team stack's config may use besides its own: the AWS provider's and Pulumi's. */
+const knownNamespaces: readonly string[] = ["aws", "pulumi"];
+
 function parseValue(raw: string): unknown {
   if (/^[[{]/.test(raw) || raw === "true" || raw === "false") {
     try {
@@ -66,12 +69,16 @@ export function readStackConfig<S extends z.ZodRawShape>(
   const all = pulumi.runtime.allConfig();
   const own: Record<string, unknown> = {};
   const aws: Record<string, unknown> = {};
+  const problems: { key: string; problem: string }[] = [];
   for (const [key, raw] of Object.entries(all)) {
     const [namespace, name] = key.split(":");
     if (namespace === project && name) own[name] = parseValue(raw);
-    if (namespace === "aws") aws[key] = parseValue(raw);
+    else if (namespace === "aws") aws[key] = parseValue(raw);
+    // Pulumi hands every namespace to the program, so a misspelled one would silently drop the key.
+    else if (!knownNamespaces.includes(namespace ?? "")) {
+      problems.push({ key, problem: `${JSON.stringify(namespace)} is not a config namespace of this stack (${project}, aws or pulumi): did you mean ${project}:${name}?` });
+    }
   }
-  const problems: { key: string; problem: string }[] = [];
   const schema = z.strictObject({ ...commonConfigShape, ...shape });
   const parsed = schema.safeParse(own);
   if (!parsed.success) {
