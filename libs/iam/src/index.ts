@@ -101,7 +101,7 @@ export { matchesIamPattern } from "./iam-pattern";
 export { escalationPaths, type EscalationPath, type EscalationStep, type SourcedStatement } from "./rules/privilege-escalation";
 export { teamDeployRolePolicy, type DeliveryRolePolicy, type TeamDeployRolePolicyArgs } from "./guardrails/deploy-role-policy";
 export { teamPreviewRolePolicy, type TeamPreviewRolePolicyArgs } from "./guardrails/preview-role-policy";
-export type { DeliveryPlatformScope, DeliveryRoleScope, IdentityCenterScope } from "./guardrails/delivery-role-scope";
+export type { DeliveryPlatformScope, DeliveryRoleScope } from "./guardrails/delivery-role-scope";
 export { arnTexts, type ArnPart, type ArnScope, type ArnValue, type SsmArns } from "./arns";
 export {
   centralBoundaryArn,

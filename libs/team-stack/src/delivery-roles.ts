@@ -6,12 +6,10 @@ import {
   teamDeployRolePolicy,
   teamPreviewRolePolicy,
   type DeliveryRolePolicy,
-  type IdentityCenterScope,
 } from "@ml-iam/iam";
 import { z } from "zod";
-import { arnString, bucketName, teamName } from "./config-schemas";
-import { stackConfigFile, type TeamStack } from "./stack-config";
-import { StackConfigError } from "./stack-config-error";
+import { arnString, bucketName } from "./config-schemas";
+import type { TeamStack } from "./stack-config";
 import { teamNames } from "./team-names";
 import { readTeamsRegistry, type TeamsRegistry } from "./teams-registry";
 
@@ -29,50 +27,22 @@ export const deliveryConfigShape = {
   githubOidcProviderArn: arnString.optional(),
   /** The bucket of a self-managed Pulumi backend (`s3://<bucket>`); left out with Pulumi Cloud. */
   stateBucket: bucketName.optional(),
-  /** The Identity Center in which the listed team stacks manage a group and a permission set. */
-  identityCenter: z
-    .strictObject({
-      identityStoreId: z.string().regex(/^d-[0-9a-f]{10}$/, "is not an Identity Store id (d-xxxxxxxxxx)"),
-      instanceArn: z
-        .string()
-        .regex(/^arn:aws[a-z-]*:sso:::instance\/ssoins-[a-zA-Z0-9-.]{16}$/, "is not an IAM Identity Center instance ARN (arn:aws:sso:::instance/ssoins-…)"),
-      teams: z.array(teamName).min(1, "lists no team: leave identityCenter out instead"),
-    })
-    .optional(),
 };
 
 /** The delivery config, as read by `readStackConfig({ ...deliveryConfigShape })`. */
 export type DeliveryConfig = z.infer<z.ZodObject<typeof deliveryConfigShape>>;
 
-/** A team stack delivered in the running env, with the Identity Center its stack manages, if any. */
+/** A team stack delivered in the running env. */
 export interface DeliveredTeam {
   team: string;
-  identityCenter?: IdentityCenterScope;
 }
 
 /**
- * The team stacks of the registry that have the running env, in registry order; every team that
- * `identityCenter.teams` names must be one of them.
+ * The team stacks of the registry that have the running env, in registry order; platform stacks (the identity
+ * stack) are delivered from their own account, never by central-ai.
  */
-export function deliveredTeams(stack: TeamStack, config: DeliveryConfig, registry: TeamsRegistry = readTeamsRegistry()): DeliveredTeam[] {
-  const teams = registry.teams.filter((entry) => !entry.platform && entry.envs.includes(stack.env)).map((entry) => entry.stack);
-  const identityCenter = config.identityCenter;
-  const unknown = (identityCenter?.teams ?? []).flatMap((team, index) => (teams.includes(team) ? [] : [{ team, index }]));
-  if (unknown.length > 0) {
-    throw new StackConfigError(
-      stack.team,
-      stackConfigFile(stack.team, stack.env),
-      unknown.map(({ team, index }) => ({
-        key: `${stack.team}:identityCenter.teams[${index}]`,
-        problem: `${team} is not a team stack with the env ${stack.env} in libs/team-stack/teams.json`,
-      })),
-    );
-  }
-  return teams.map((team) =>
-    identityCenter?.teams.includes(team)
-      ? { team, identityCenter: { identityStoreId: identityCenter.identityStoreId, instanceArn: identityCenter.instanceArn } }
-      : { team },
-  );
+export function deliveredTeams(stack: TeamStack, registry: TeamsRegistry = readTeamsRegistry()): DeliveredTeam[] {
+  return registry.teams.filter((entry) => !entry.platform && entry.envs.includes(stack.env)).map((entry) => ({ team: entry.stack }));
 }
 
 /** Arguments of {@link DeliveryRoles}. */
@@ -101,7 +71,7 @@ export class DeliveryRoles extends pulumi.ComponentResource {
 
   constructor(args: DeliveryRolesArgs, opts: pulumi.ComponentResourceOptions = {}) {
     const { stack, delivered } = args;
-    const { team, identityCenter } = delivered;
+    const { team } = delivered;
     super("ml-iam:team-stack:DeliveryRoles", team, {}, opts);
     this.team = team;
     const central = team === stack.team;
@@ -114,19 +84,18 @@ export class DeliveryRoles extends pulumi.ComponentResource {
       env: stack.env,
       stateBucket: args.stateBucket,
       readsStateOf: central ? [] : [stack.team],
-      identityCenter,
       platform,
     };
     // Is the central boundary compatible with a deploy role? It allows iam:* only under
     // /ml/${aws:PrincipalTag/team}/, denies every boundary removal or change and allows no Identity
     // Center actions. Tagged team=<team>, a team's deploy role needs nothing beyond that, so the
-    // boundary is attached as a second fence around its policy. It does not fit where the stack manages
-    // Identity Center (no identitystore:/sso: in the boundary), nor the central team's own roles, which
-    // edit the boundary and create the delivery roles under /ml-platform/: those rely on their policy's
-    // own denies. The one thing a bounded deploy role loses is putting the central boundary on an
-    // existing role that has none (adopting one): an administrator does that once. Preview roles only
-    // read, which the boundary allows; they follow their deploy role, so a team's pair is alike.
-    const boundaryFits = !central && identityCenter === undefined;
+    // boundary is attached as a second fence around its policy: every team's, since Identity Center is
+    // the identity stack's alone. It does not fit the central team's own roles, which edit the boundary
+    // and create the delivery roles under /ml-platform/: those rely on their policy's own denies. The one
+    // thing a bounded deploy role loses is putting the central boundary on an existing role that has none
+    // (adopting one): an administrator does that once. Preview roles only read, which the boundary
+    // allows; they follow their deploy role, so a team's pair is alike.
+    const boundaryFits = !central;
     // Names carry the env exactly when the central stack's do: when several envs share one account.
     const names = teamNames(team, stack.env, stack.names.resourceName("deploy") !== `${stack.team}-deploy`);
     const subject = (claim: string) => `repo:${stack.repository}:${claim}`;

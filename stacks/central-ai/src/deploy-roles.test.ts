@@ -1,7 +1,7 @@
 import { planPrincipals, simulate, type PlanPrincipal, type SimulationDecision } from "@ml-iam/analysis";
 import { planStack, type PlanFile, type PlannedResource } from "@ml-iam/plan";
 import { documentOf, planWorkspace, workspacePlanTimeout, resourcesOfType } from "@ml-iam/plan/src/testing";
-import { policyCharacterCount } from "@ml-iam/iam";
+import { expandActionPattern, policyCharacterCount } from "@ml-iam/iam";
 import { readTeamsRegistry } from "@ml-iam/team-stack";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -55,11 +55,8 @@ function tagContext(plan: PlanFile, resource: PlannedResource): Record<string, s
 function createRequests(plan: PlanFile, resource: PlannedResource): Request[] {
   const { inputs, outputs } = resource;
   const tags = tagContext(plan, resource);
-  const teamTag = { "aws:ResourceTag/team": String(tags["aws:RequestTag/team"]) };
   const roleArn = (name: unknown) => String(resourcesOfType(plan, "aws:iam/role:Role").find((role) => role.outputs.name === name)!.outputs.arn);
   const groupArn = (name: unknown) => String(resourcesOfType(plan, "aws:iam/group:Group").find((group) => group.outputs.name === name)!.outputs.arn);
-  const storeArn = (id: unknown) => `arn:aws:identitystore::${account}:identitystore/${String(id)}`;
-  const ssoParts = [String(inputs.instanceArn), String(inputs.permissionSetArn)];
   switch (resource.type) {
     case "aws:iam/policy:Policy":
       return [
@@ -101,27 +98,6 @@ function createRequests(plan: PlanFile, resource: PlannedResource): Request[] {
         { action: "iam:CreateOpenIDConnectProvider", resource: String(outputs.arn), context: tags },
         { action: "iam:TagOpenIDConnectProvider", resource: String(outputs.arn), context: tags },
       ];
-    case "aws:identitystore/group:Group":
-      return [{ action: "identitystore:CreateGroup", resource: storeArn(inputs.identityStoreId) }];
-    case "aws:identitystore/groupMembership:GroupMembership":
-      return [
-        `arn:aws:identitystore:::group/${String(inputs.groupId)}`,
-        `arn:aws:identitystore:::user/${String(inputs.memberId)}`,
-        storeArn(inputs.identityStoreId),
-      ].map((arn) => ({ action: "identitystore:CreateGroupMembership", resource: arn }));
-    case "aws:ssoadmin/permissionSet:PermissionSet":
-      // Its tags go with CreatePermissionSet (aws:RequestTag); later tag changes need the team's tag on it.
-      return [String(inputs.instanceArn), String(outputs.arn)].map((arn) => ({ action: "sso:CreatePermissionSet", resource: arn, context: tags }));
-    case "aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment":
-      return ssoParts.map((arn) => ({ action: "sso:PutPermissionsBoundaryToPermissionSet", resource: arn, context: teamTag }));
-    case "aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment":
-      return ssoParts.map((arn) => ({ action: "sso:AttachCustomerManagedPolicyReferenceToPermissionSet", resource: arn, context: teamTag }));
-    case "aws:ssoadmin/accountAssignment:AccountAssignment":
-      return [...ssoParts, `arn:aws:sso:::account/${String(inputs.targetId)}`].map((arn) => ({
-        action: "sso:CreateAccountAssignment",
-        resource: arn,
-        context: teamTag,
-      }));
     case "aws:sagemaker/userProfile:UserProfile": {
       const profile = `arn:aws:sagemaker:us-east-1:${account}:user-profile/${String(inputs.domainId)}/${String(inputs.userProfileName)}`;
       return [
@@ -270,12 +246,32 @@ describe("every deploy role", () => {
     for (const [team, arn] of Object.entries(outputs.deployRoleArns)) expect(arn).toBe(iamArn(`role/ml-platform/deploy/${team}-deploy`));
   });
 
-  it("carries the central boundary where it fits: not where the stack manages Identity Center, nor for central-ai", () => {
-    const identityCenterTeams = (central().config["central-ai:identityCenter"] as { teams: string[] }).teams;
-    expect(identityCenterTeams).toContain("model-builders");
+  it("carries the central boundary on every team's, central-ai's excepted: it edits the boundary", () => {
     const bounded = teamStacks().filter((team) => deliveryRole(team, "deploy").boundary?.arn === boundaryArn);
-    expect(bounded.sort()).toEqual(teamStacks().filter((team) => team !== "central-ai" && !identityCenterTeams.includes(team)).sort());
-    expect(bounded).toEqual(expect.arrayContaining(["data-scientists", "distributed-ml"]));
+    expect(bounded.sort()).toEqual(teamStacks().filter((team) => team !== "central-ai").sort());
+  });
+
+  // Identity Store has no tag conditions and Identity Center's admin actions take no policy-name keys: no team
+  // policy can narrow them, so the organization's identity is the identity stack's, deployed from its own account.
+  it("is denied every Identity Store and Identity Center write, on any resource", () => {
+    const writes = [...expandActionPattern("identitystore:*"), ...expandActionPattern("sso:*")]
+      .filter((action) => action.accessLevel !== "Read" && action.accessLevel !== "List")
+      .map((action) => action.key);
+    expect(writes).toEqual(expect.arrayContaining(["identitystore:CreateGroupMembership", "sso:CreateAccountAssignment", "sso:AttachCustomerManagedPolicyReferenceToPermissionSet"]));
+    const resources = [
+      "*",
+      "arn:aws:identitystore::111111111111:identitystore/d-9067a1b2c3",
+      "arn:aws:identitystore:::group/4a1b2c3d-0000-0000-0000-000000000001",
+      "arn:aws:identitystore:::user/4a1b2c3d-0000-0000-0000-000000000002",
+      "arn:aws:identitystore:::membership/4a1b2c3d-0000-0000-0000-000000000003",
+      "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6",
+      "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0123456789abcdef",
+      `arn:aws:sso:::account/${account}`,
+    ];
+    for (const team of teamStacks()) {
+      const allowed = writes.flatMap((action) => resources.filter((resource) => decide(deliveryRole(team, "deploy"), { action, resource }) === "Allowed").map((resource) => `${action} on ${resource}`));
+      expect([team, allowed]).toEqual([team, []]);
+    }
   });
 
   it("has policies within the managed-policy quota", () => {
@@ -371,9 +367,9 @@ describe("the central stack's delivery config", () => {
     expect(JSON.stringify(documentOf(platform))).not.toContain("OpenIDConnectProvider");
   });
 
-  it("names an Identity Center team that is not a team stack of the env", async () => {
-    await expect(planCentralWith((yaml) => yaml.replace("      - model-builders", "      - model-builders\n      - vision"))).rejects.toThrow(
-      /central-ai:identityCenter\.teams\[1\]: vision is not a team stack with the env dev/,
+  it("refuses Identity Center config, which is the identity stack's, naming the key", async () => {
+    await expect(planCentralWith((yaml) => `${yaml}  central-ai:identityCenter:\n    identityStoreId: d-9067a1b2c3\n`)).rejects.toThrow(
+      /central-ai:identityCenter: is not a config key of this stack/,
     );
   });
 });

@@ -143,7 +143,7 @@ const githubOidcProvider = config.githubOidcProviderArn
       ).arn,
       managed: true,
     };
-const delivery = deliveredTeams(stack, config).map(
+const delivery = deliveredTeams(stack).map(
   (delivered) =>
     new DeliveryRoles({
       stack,

@@ -1,21 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AwsScope } from "../aws-scope";
-import type { ResourceRef, Statement } from "../statement";
+import type { Statement } from "../statement";
 import { allow } from "../statement";
 import { teamIamPath, teamNamePattern } from "../team-conventions";
 
 export { teamIamPath };
-
-/**
- * A team's IAM Identity Center: the identity store and instance in which its stack manages a group and a
- * permission set (model-builders does; most teams do not).
- */
-export interface IdentityCenterScope {
-  /** The identity store id, `d-…`. */
-  identityStoreId: string;
-  /** The Identity Center instance, `arn:<partition>:sso:::instance/ssoins-…`. */
-  instanceArn: string;
-}
 
 /**
  * What only the central stack's delivery roles reach: the roles and policies of every team's delivery
@@ -44,8 +33,6 @@ export interface DeliveryRoleScope {
   stateBucket?: string;
   /** Projects whose outputs the stack reads through StackReferences (`central-ai`): their state is read. */
   readsStateOf?: readonly string[];
-  /** The team's Identity Center, when its stack manages a group and a permission set there. */
-  identityCenter?: IdentityCenterScope;
   /** Only for the central stack's own delivery roles: the delivery platform it manages. */
   platform?: DeliveryPlatformScope;
 }
@@ -110,50 +97,6 @@ export function stateStatements(args: DeliveryRoleScope, access: "read-only" | "
     ...(access === "read-write"
       ? [allow({ sid: "ReadAndWriteOwnState", actions: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], resources: own.map(object) })]
       : []),
-  ];
-}
-
-/** The Identity Center resources a team's delivery roles reach: its store with its groups, users and memberships. */
-export function identityStoreResources(scope: AwsScope, identityCenter: IdentityCenterScope): ResourceRef[] {
-  const store = (resource: string) => pulumi.interpolate`arn:${scope.partition}:identitystore:::${resource}`;
-  // Identity store ids are unique across AWS and the store may belong to the management account: the
-  // ARN names the store by id and leaves its account open.
-  return [
-    pulumi.interpolate`arn:${scope.partition}:identitystore::*:identitystore/${identityCenter.identityStoreId}`,
-    store("group/*"),
-    store("user/*"),
-    store("membership/*"),
-  ];
-}
-
-/** The id `ssoins-…` of an Identity Center instance ARN. */
-export function ssoInstanceId(identityCenter: IdentityCenterScope): string {
-  const match = /^arn:aws[a-z-]*:sso:::instance\/(ssoins-[A-Za-z0-9.-]+)$/.exec(identityCenter.instanceArn);
-  if (!match) throw new Error(`identityCenter.instanceArn must be arn:aws:sso:::instance/ssoins-…, got ${JSON.stringify(identityCenter.instanceArn)}`);
-  return match[1]!;
-}
-
-/** Identity Center reads: the store's groups, users and memberships, and the instance's permission sets. */
-export function identityCenterReadStatements(args: DeliveryRoleScope): Statement[] {
-  const identityCenter = args.identityCenter;
-  if (!identityCenter) return [];
-  const { partition, account } = args.scope;
-  const instanceId = ssoInstanceId(identityCenter);
-  return [
-    allow({
-      sid: "ReadIdentityStore",
-      actions: ["identitystore:Describe*", "identitystore:Get*", "identitystore:List*", "identitystore:IsMemberInGroups"],
-      resources: identityStoreResources(args.scope, identityCenter),
-    }),
-    allow({
-      sid: "ReadPermissionSets",
-      actions: ["sso:Describe*", "sso:Get*", "sso:List*"],
-      resources: [
-        identityCenter.instanceArn,
-        pulumi.interpolate`arn:${partition}:sso:::permissionSet/${instanceId}/*`,
-        pulumi.interpolate`arn:${partition}:sso:::account/${account}`,
-      ],
-    }),
   ];
 }
 

@@ -11,7 +11,6 @@ const scope = { partition: "aws", region: "us-east-1", account: "111122223333" }
 const arn = (resource: string) => `arn:aws:iam::111122223333:${resource}`;
 const boundaryArn = arn("policy/ml/central-ai/central-ai-team-boundary");
 const sharedPolicyArns = [arn("policy/ml/central-ai/central-ai-datasets-read"), arn("policy/ml/central-ai/central-ai-sagemaker-read-only")];
-const identityCenter = { identityStoreId: "d-9067a1b2c3", instanceArn: "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6" };
 const platform = { path: "/ml-platform/", oidcProviderArn: arn("oidc-provider/token.actions.githubusercontent.com"), managesOidcProvider: true };
 const base: TeamDeployRolePolicyArgs = { scope, team: "data-scientists", env: "dev", boundaryArn, sharedPolicyArns };
 
@@ -27,7 +26,6 @@ describe("teamDeployRolePolicy", () => {
   it.each<[string, Partial<TeamDeployRolePolicyArgs>]>([
     ["a team", {}],
     ["a team with an S3 state backend", { stateBucket: "org-pulumi-state", readsStateOf: ["central-ai"] }],
-    ["a team with Identity Center", { stateBucket: "org-pulumi-state", readsStateOf: ["central-ai"], identityCenter }],
     ["the central team", { team: "central-ai", stateBucket: "org-pulumi-state", platform }],
   ])("passes every policy rule and fits the managed-policy quota for %s", async (_, extra) => {
     for (const policy of teamDeployRolePolicy({ ...base, ...extra })) {
@@ -104,17 +102,11 @@ describe("teamDeployRolePolicy", () => {
     expect(statement(policies, "ReadState")?.Resource).toEqual([object("meta.yaml"), object("stacks/central-ai/dev.json*")]);
   });
 
-  it("manages Identity Center permission sets only while they carry the team's tag, never with AWS managed or inline policies", async () => {
-    const policies = await rendered({ ...base, identityCenter });
-    expect(statement(policies, "CreatePermissionSetsTaggedForTheTeam")?.Condition).toEqual({ StringEquals: { "aws:RequestTag/team": "data-scientists" } });
-    expect(statement(policies, "ManageTeamPermissionSets")).toMatchObject({
-      Resource: "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/*",
-      Condition: { StringEquals: { "aws:ResourceTag/team": "data-scientists" } },
-    });
-    expect(statement(policies, "NoPermissionSetEscapes")).toMatchObject({
-      Effect: "Deny",
-      Action: ["sso:AttachManagedPolicyToPermissionSet", "sso:DeletePermissionsBoundaryFromPermissionSet", "sso:PutInlinePolicyToPermissionSet"],
-    });
+  it("grants no Identity Store or Identity Center action: the organization's identity is the identity stack's", async () => {
+    for (const extra of [{}, { team: "central-ai", stateBucket: "org-pulumi-state", platform }]) {
+      const actions = (await rendered({ ...base, ...extra })).flatMap((policy) => policy.statements.filter((s) => s.Effect === "Allow").flatMap((s) => ([] as string[]).concat(s.Action ?? [])));
+      expect(actions.filter((action) => /^(identitystore|sso|sso-directory|identitystore-auth):/.test(action) || action === "*")).toEqual([]);
+    }
   });
 
   it("creates the team's Studio user profiles tagged for it, and changes or reads only profiles that carry its tag", async () => {
@@ -152,7 +144,7 @@ describe("teamDeployRolePolicy", () => {
       expect.arrayContaining([arn("role/ml-platform/*"), arn("policy/ml-platform/*"), platform.oidcProviderArn]),
     );
     expect(statement(central, "ManageGithubOidcProvider")?.Resource).toBe(platform.oidcProviderArn);
-    // Delivery roles of Identity Center teams carry no boundary: only they are exempt from it.
+    // The delivery roles carry no boundary (the central team's edit it): only they are exempt from it.
     expect(statement(central, "NoOtherBoundary")).toMatchObject({ NotResource: arn("role/ml-platform/*") });
     const adopted = await rendered({ ...base, team: "central-ai", platform: { ...platform, managesOidcProvider: false } });
     expect(statement(adopted, "ManageGithubOidcProvider")).toBeUndefined();
@@ -162,7 +154,6 @@ describe("teamDeployRolePolicy", () => {
     ["a team that is no kebab-case name", { team: "Data_Scientists" }, /team must be kebab-case/],
     ["an execution role path outside the team's", { executionRolePath: "/ml/model-builders/" }, /executionRolePath must be the team's path \/ml\/data-scientists\//],
     ["a platform path under /ml/", { team: "central-ai", platform: { ...platform, path: "/ml/platform/" } }, /outside \/ml\//],
-    ["an Identity Center instance that is no instance ARN", { identityCenter: { ...identityCenter, instanceArn: "ssoins-7223a1b2c3d4e5f6" } }, /instanceArn must be/],
   ])("rejects %s", (_, extra, message) => {
     expect(() => teamDeployRolePolicy({ ...base, ...extra })).toThrow(message);
   });

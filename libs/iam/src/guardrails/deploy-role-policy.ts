@@ -4,11 +4,8 @@ import type { ActionPattern } from "../action-pattern";
 import { allow, deny, type Statement } from "../statement";
 import {
   iamPathPattern,
-  identityCenterReadStatements,
-  identityStoreResources,
   ownIamResources,
   platformPath,
-  ssoInstanceId,
   stateStatements,
   studioProfileStatements,
   teamIamPath,
@@ -210,74 +207,6 @@ function platformStatements(args: TeamDeployRolePolicyArgs): Statement[] {
 }
 
 /**
- * Identity Center: the team's group in its identity store and its permission sets, tagged for the team.
- * Identity Store groups have neither tags nor condition keys, so the store is the narrowest scope there.
- * A permission set is created carrying the team's tag (CreatePermissionSet authorizes aws:RequestTag) and
- * is managed, retagging included, only while it carries it: tagging by the request's tag alone would let
- * the team claim any untagged or other team's permission set. It takes no AWS managed policy
- * (AdministratorAccess) and no inline policy, and its boundary is never deleted; but the boundary and the
- * customer managed policies are referenced by name, which no condition key narrows, so the team could
- * reference a policy of its own: why Identity Center is opted into per team in the central config.
- * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiamidentitycenter.html
- */
-function identityCenterStatements(args: TeamDeployRolePolicyArgs): Statement[] {
-  const identityCenter = args.identityCenter;
-  if (!identityCenter) return [];
-  const { partition, account } = args.scope;
-  const permissionSets = pulumi.interpolate`arn:${partition}:sso:::permissionSet/${ssoInstanceId(identityCenter)}/*`;
-  const permissionSetWrites: KnownAction[] = [
-    "sso:UpdatePermissionSet",
-    "sso:DeletePermissionSet",
-    "sso:AttachCustomerManagedPolicyReferenceToPermissionSet",
-    "sso:DetachCustomerManagedPolicyReferenceFromPermissionSet",
-    "sso:PutPermissionsBoundaryToPermissionSet",
-    "sso:ProvisionPermissionSet",
-    "sso:CreateAccountAssignment",
-    "sso:DeleteAccountAssignment",
-    "sso:TagResource",
-    "sso:UntagResource",
-  ];
-  return [
-    ...identityCenterReadStatements(args),
-    allow({
-      sid: "ManageIdentityStoreGroups",
-      actions: [
-        "identitystore:CreateGroup",
-        "identitystore:UpdateGroup",
-        "identitystore:DeleteGroup",
-        "identitystore:CreateGroupMembership",
-        "identitystore:DeleteGroupMembership",
-      ],
-      resources: identityStoreResources(args.scope, identityCenter),
-    }),
-    allow({
-      sid: "CreatePermissionSetsTaggedForTheTeam",
-      actions: ["sso:CreatePermissionSet"],
-      resources: [identityCenter.instanceArn, permissionSets],
-      conditions: { StringEquals: { [`aws:RequestTag/${teamTag}`]: args.team } },
-    }),
-    allow({
-      sid: "ManageTeamPermissionSets",
-      actions: permissionSetWrites,
-      resources: [permissionSets],
-      conditions: { StringEquals: { [`aws:ResourceTag/${teamTag}`]: args.team } },
-    }),
-    // IAM authorizes each resource of a request: the instance and the account are parts of these
-    // requests, the permission set (which must carry the team's tag) the one that decides.
-    allow({
-      sid: "UseTheInstanceAndAccount",
-      actions: permissionSetWrites.filter((action) => action !== "sso:TagResource" && action !== "sso:UntagResource"),
-      resources: [identityCenter.instanceArn, pulumi.interpolate`arn:${partition}:sso:::account/${account}`],
-    }),
-    deny({
-      sid: "NoPermissionSetEscapes",
-      actions: ["sso:AttachManagedPolicyToPermissionSet", "sso:PutInlinePolicyToPermissionSet", "sso:DeletePermissionsBoundaryFromPermissionSet"],
-      resources: ["*"],
-    }),
-  ];
-}
-
-/**
  * The deploy role of a team stack (`pulumi up` in CI): everything its stack manages and nothing more.
  * Its IAM reach is the team's path `/ml/<team>/`; every role it creates carries the central boundary and
  * the team's tag; it attaches only the team's own and the shared policies, passes only the team's roles,
@@ -291,7 +220,7 @@ export function teamDeployRolePolicy(args: TeamDeployRolePolicyArgs): DeliveryRo
   const parts: DeliveryRolePolicy[] = [
     { name: "iam", statements: iamStatements(args) },
     { name: "platform", statements: platformStatements(args) },
-    { name: "services", statements: [...stateStatements(args, "read-write"), ...studioProfileStatements(args, "read-write"), ...identityCenterStatements(args)] },
+    { name: "services", statements: [...stateStatements(args, "read-write"), ...studioProfileStatements(args, "read-write")] },
   ];
   return parts.filter((part) => part.statements.length > 0);
 }

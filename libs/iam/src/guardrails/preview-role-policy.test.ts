@@ -6,9 +6,8 @@ import { teamPreviewRolePolicy, type TeamPreviewRolePolicyArgs } from "./preview
 beforeAll(() => setUpPulumiMocks());
 
 const scope = { partition: "aws", region: "us-east-1", account: "111122223333" };
-const identityCenter = { identityStoreId: "d-9067a1b2c3", instanceArn: "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6" };
 const platform = { path: "/ml-platform/", oidcProviderArn: "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com", managesOidcProvider: true };
-const full: TeamPreviewRolePolicyArgs = { scope, team: "model-builders", env: "prod", stateBucket: "org-pulumi-state", readsStateOf: ["central-ai"], identityCenter };
+const full: TeamPreviewRolePolicyArgs = { scope, team: "model-builders", env: "prod", stateBucket: "org-pulumi-state", readsStateOf: ["central-ai"] };
 
 async function statementsOf(args: TeamPreviewRolePolicyArgs) {
   const [policy, ...more] = teamPreviewRolePolicy(args);
@@ -19,7 +18,7 @@ async function statementsOf(args: TeamPreviewRolePolicyArgs) {
 describe("teamPreviewRolePolicy", () => {
   it.each<[string, TeamPreviewRolePolicyArgs]>([
     ["a team with Pulumi Cloud", { scope, team: "data-scientists", env: "dev" }],
-    ["a team with an S3 backend and Identity Center", full],
+    ["a team with an S3 backend", full],
     ["the central team", { scope, team: "central-ai", env: "dev", stateBucket: "org-pulumi-state", platform }],
   ])("passes every policy rule for %s", async (_, args) => {
     const [policy] = teamPreviewRolePolicy(args);
