@@ -17,7 +17,9 @@ interface Command {
 
 const commands: Record<string, Command> = {
   plan: {
-    usage: "plan [stack...] [--env <env>] [--out <dir>]   offline plan of stacks (all by default) into dist/plan/<stack>/<env>.{json,md}",
+    usage:
+      "plan [stack...] [--env <env>] [--out <dir>] [--report-only]   offline plan of stacks (all by default) into dist/plan/<stack>/<env>.{json,md}; " +
+      "--report-only writes a stack whose workflows fail, recording them, and exits 0",
     run: async (args, print) => ((await runPlan(parsePlanArgs(args, findWorkspaceRoot(process.cwd()), print))) > 0 ? 1 : 0),
   },
   lint: { usage: lintUsage, run: runLint },

@@ -104,11 +104,17 @@ function runNode(args: string[], cwd: string): Promise<{ code: number | null; ou
   });
 }
 
-/** Runs a checkout's own `ml-iam plan` for an env and reads the plans it wrote. */
+/**
+ * Runs a checkout's own `ml-iam plan --report-only` for an env and reads the plans it wrote: a stack whose
+ * workflows fail is planned with its failures in it, so the diff can name them.
+ */
 async function planCheckout(side: string, checkoutRoot: string, env: string, outDir?: string): Promise<PlanFile[]> {
   const bin = join(checkoutRoot, "tools/cli/bin/ml-iam.js");
   if (!existsSync(bin)) throw new RefPlanError(side, `${side} has no tools/cli/bin/ml-iam.js to plan with`);
-  const { code, output } = await runNode([bin, "plan", "--env", env, ...(outDir ? ["--out", outDir] : [])], checkoutRoot);
+  const args = [bin, "plan", "--env", env, ...(outDir ? ["--out", outDir] : [])];
+  let { code, output } = await runNode([...args, "--report-only"], checkoutRoot);
+  // A ref from before --report-only (a pull request's base, say) plans as its CLI can: without it.
+  if (code === 2 && output.includes("'--report-only'")) ({ code, output } = await runNode(args, checkoutRoot));
   if (code !== 0) throw new RefPlanError(side, output);
   return readPlanSet(outDir ?? join(checkoutRoot, "dist/plan"), env);
 }

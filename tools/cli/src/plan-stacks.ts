@@ -9,6 +9,11 @@ export interface PlanStacksOptions {
   stacks: readonly string[];
   env?: string;
   outDir: string;
+  /**
+   * Writes a plan whose workflows fail, their failures recorded in it, instead of failing the stack: the access
+   * diff plans its refs so, so that a head which breaks a workflow shows which one rather than no report at all.
+   */
+  reportOnly?: boolean;
 }
 
 /** One stack's outcome: planned in every env, failed in some, or skipped because an upstream stack failed. */
@@ -62,17 +67,24 @@ function renderPlanAnalysis(plan: PlanFile, plans: readonly PlanFile[]): string 
 }
 
 /**
- * The plan with its declared workflows proven over it and its upstream plans; a workflow that fails, or a
- * declaration the stack cannot satisfy, fails the stack's plan with every failed step named.
+ * The plan with its declared workflows proven over it and its upstream plans, and the failed steps; a workflow
+ * that fails (unless `reportOnly`), or a declaration the stack cannot satisfy, fails the stack's plan with every
+ * failed step named.
  */
-function proveWorkflows(stack: WorkspaceStack, workspaceRoot: string, plan: PlanFile, plans: readonly PlanFile[]): PlanFile {
+function proveWorkflows(
+  stack: WorkspaceStack,
+  workspaceRoot: string,
+  plan: PlanFile,
+  plans: readonly PlanFile[],
+  reportOnly: boolean,
+): { plan: PlanFile; failures: string[] } {
   let declaration;
   try {
     declaration = readStackWorkflows(stack, workspaceRoot);
   } catch (error) {
     throw new PlanError(stack.name, plan.env, (error as Error).message);
   }
-  if (declaration === undefined) return plan;
+  if (declaration === undefined) return { plan, failures: [] };
   let results;
   try {
     results = proveStackWorkflows(plan, plans, declaration);
@@ -81,8 +93,8 @@ function proveWorkflows(stack: WorkspaceStack, workspaceRoot: string, plan: Plan
     throw error;
   }
   const failures = workflowFailures(results);
-  if (failures.length > 0) throw new PlanError(stack.name, plan.env, failures.join("\n"));
-  return { ...plan, workflows: results };
+  if (failures.length > 0 && !reportOnly) throw new PlanError(stack.name, plan.env, failures.join("\n"));
+  return { plan: { ...plan, workflows: results }, failures };
 }
 
 /** A stack's upstream stacks, transitively, upstream first. */
@@ -118,6 +130,7 @@ function selectStacks(options: PlanStacksOptions, all: WorkspaceStack[]): Worksp
  * Plans the selected stacks in one process, upstream first, for every env they have (or `env`), writing each
  * plan and its analysis; yields each stack's outcome as it is done. A failed plan leaves no file behind, and
  * the consumers of a stack that failed here are skipped. Upstream plans not planned here are read from `outDir`.
+ * With `reportOnly`, a stack whose workflows fail is planned, with a line per failed step.
  */
 export async function* planStacks(options: PlanStacksOptions): AsyncGenerator<StackPlanOutcome> {
   const all = listWorkspaceStacks(options.workspaceRoot);
@@ -146,10 +159,11 @@ export async function* planStacks(options: PlanStacksOptions): AsyncGenerator<St
       try {
         const programPlan = await planStack({ stack, env, upstreamPlan: (project, upstreamEnv) => planOf(project, upstreamEnv) });
         const upstream = upstreamOf(stack, all).flatMap((name) => planOf(name, env) ?? []);
-        const plan = proveWorkflows(stack, options.workspaceRoot, programPlan, [...upstream, programPlan]);
+        const { plan, failures: failedSteps } = proveWorkflows(stack, options.workspaceRoot, programPlan, [...upstream, programPlan], options.reportOnly ?? false);
         store.write(plan, renderPlanAnalysis(plan, [...upstream, plan]));
         planned.set(`${stack.name}/${env}`, plan);
         lines.push(planOneLiner(plan, relative(options.workspaceRoot, store.jsonPath(stack.name, env))));
+        lines.push(...failedSteps.map((failure) => `${stack.name} (${env}), reported only: ${failure}`));
       } catch (error) {
         store.remove(stack.name, env);
         planned.set(`${stack.name}/${env}`, undefined);

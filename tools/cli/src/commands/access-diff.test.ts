@@ -206,6 +206,24 @@ describe("ml-iam access-diff --base", () => {
     }
   });
 
+  it("names the workflow a head breaks: both refs plan in report-only mode", async () => {
+    const stackProgram = join(repo, "stacks/data-scientists/src/index.ts");
+    const original = readFileSync(stackProgram, "utf8");
+    // The job role loses the shared datasets, which a running training job reads.
+    const jobGrant = `...policyArns(policies.job), "datasets-read": central.datasetsReadPolicyArn`;
+    expect(original).toContain(jobGrant);
+    writeFileSync(stackProgram, original.replace(jobGrant, "...policyArns(policies.job)"));
+    git("commit", "-q", "-am", "the job role no longer reads the shared datasets");
+    try {
+      const { code, output } = await accessDiff(repo, "--base", "HEAD~1", "--head", "HEAD", "--markdown");
+      expect(code).toBe(0);
+      expect(output).toContain("#### Workflows whose result changed\n");
+      expect(output).toMatch(/^- `training-job-runs` of data-scientists: holds, \d+ requests → fails, \d+ requests;/m);
+    } finally {
+      git("reset", "-q", "--hard", "HEAD~1");
+    }
+  });
+
   it.each([["no-such-ref"], ["--upload-pack=x"], ["HEAD~99"]])("refuses the ref %s with a UsageError", async (ref) => {
     const run = accessDiff(repo, `--base=${ref}`);
     await expect(run).rejects.toThrow(UsageError);

@@ -131,6 +131,23 @@ describe("ml-iam plan", () => {
     expect(existsSync(join(root, "dist/plan/producer/dev.md"))).toBe(false);
   });
 
+  it("with --report-only, plans a stack whose workflow fails, recording and printing the failure, and exits 0", () => {
+    const root = workspace([{ name: "producer", program: "producer-program.ts", workflows: `{ actors: { person: "roleArn" }, must: ["view-ml-resources"], never: [] }` }]);
+    const { code, stdout } = mlIam(root, "plan", "--report-only");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^producer \(dev, .*0 of 1 workflows hold → dist\/plan\/producer\/dev.json\n/);
+    expect(stdout).toMatch(/\nproducer \(dev\), reported only: workflow view-ml-resources, step 1 \(list the training jobs\): .* but no statement grants it\n/);
+    const plan = JSON.parse(readFileSync(join(root, "dist/plan/producer/dev.json"), "utf8"));
+    expect(plan.workflows.map((workflow: { name: string; passed: boolean }) => [workflow.name, workflow.passed])).toEqual([["view-ml-resources", false]]);
+  });
+
+  it("fails an unknown workflow's stack even with --report-only: the declaration is wrong, not the access", () => {
+    const root = workspace([{ name: "producer", program: "producer-program.ts", workflows: `{ actors: {}, must: ["train-on-a-laptop"], never: [] }` }]);
+    const { code, stdout } = mlIam(root, "plan", "--report-only");
+    expect([code, stdout]).toEqual([1, expect.stringMatching(/unknown workflow "train-on-a-laptop"/)]);
+    expect(existsSync(join(root, "dist/plan/producer/dev.json"))).toBe(false);
+  });
+
   it("skips the consumers of a stack that failed to plan, and writes nothing for them", () => {
     const root = workspace([
       { name: "consumer", program: "consumer-program.ts", upstream: ["producer"] },

@@ -10,11 +10,11 @@ export interface PlanCommandOptions extends PlanStacksOptions {
   print: (line: string) => void;
 }
 
-/** Parses `ml-iam plan [stack...] [--env <env>] [--out <dir>]`. */
+/** Parses `ml-iam plan [stack...] [--env <env>] [--out <dir>] [--report-only]`. */
 export function parsePlanArgs(args: string[], workspaceRoot: string, print: (line: string) => void): PlanCommandOptions {
   const { values, positionals } = parseArgs({
     args,
-    options: { env: { type: "string" }, out: { type: "string", default: "dist/plan" } },
+    options: { env: { type: "string" }, out: { type: "string", default: "dist/plan" }, "report-only": { type: "boolean", default: false } },
     allowPositionals: true,
     strict: true,
   });
@@ -23,12 +23,13 @@ export function parsePlanArgs(args: string[], workspaceRoot: string, print: (lin
   if (statSync(resolve(workspaceRoot, outDir), { throwIfNoEntry: false })?.isDirectory() === false) {
     throw new UsageError(`--out ${outDir} is a file: give the directory to write the plans into`);
   }
-  return { workspaceRoot, stacks: positionals, env: values.env, outDir, print };
+  return { workspaceRoot, stacks: positionals, env: values.env, outDir, reportOnly: values["report-only"], print };
 }
 
 /**
  * Plans the named stacks (all when none are named) for every env they have, upstream first, printing a line
- * per stack and env. Returns the number of failed stack/env plans; a failed plan leaves no file behind.
+ * per stack and env. Returns the number of failed stack/env plans; a failed plan leaves no file behind. With
+ * `reportOnly`, failing workflows fail no plan: they are written into it and printed, and count for nothing here.
  */
 export async function runPlan(options: PlanCommandOptions): Promise<number> {
   let failures = 0;
