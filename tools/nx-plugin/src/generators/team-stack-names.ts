@@ -1,15 +1,10 @@
 import { names } from "@nx/devkit";
+import { centralTeam, maxTeamNameLength } from "@ml-iam/iam";
 import { teamName } from "@ml-iam/team-stack";
 import ts from "typescript";
 
 /** The stack every team stack consumes: its boundary goes on every team role. */
-export const centralStack = "central-ai";
-
-/**
- * The longest team name the generators accept: `<team>-pipelines-and-experiments`, the longest policy name
- * a persona gives, stays within IAM's 64 characters, and `<team>-artifacts-prod` within S3's 63.
- */
-export const maxTeamNameLength = 32;
+export const centralStack = centralTeam;
 
 /** Where a team's stack and contract live, and the names its contract goes by in TypeScript. */
 export interface TeamStackNames {
@@ -42,8 +37,12 @@ export function teamStackNames(team: string): TeamStackNames {
   };
 }
 
-/** What is wrong with `--name` as a team name, on its own: not kebab-case, too long, or a TypeScript keyword. */
+/**
+ * What is wrong with `--name` as a team name, on its own: not kebab-case or too long (the conventions' rules,
+ * said as generator messages), or a TypeScript keyword.
+ */
 export function teamNameProblems(team: string): string[] {
+  // The schema config files use, so `--name` and `--consumes` read as the config would.
   const parsed = teamName.safeParse(team);
   if (!parsed.success) return [`--name ${JSON.stringify(team)} ${parsed.error.issues[0]!.message}`];
   const problems: string[] = [];
