@@ -14,6 +14,8 @@ describe("partitionOfRegion", () => {
     ["eu-isoe-west-1", "aws-iso-e"],
     ["us-isof-south-1", "aws-iso-f"],
     ["eusc-de-east-1", "aws-eusc"],
+    ["us-gov-south-7", "aws-us-gov"],
+    ["cn-south-3", "aws-cn"],
   ])("maps %s to the %s partition", (region, partition) => {
     expect(partitionOfRegion(region)).toBe(partition);
   });

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { awsPartitionOfRegion, awsPartitions } from "./aws-partitions";
 
 /** Where a stack's resources live: the partition, region and account that ARN builders fill in. */
 export interface AwsScope {
@@ -7,24 +8,14 @@ export interface AwsScope {
   account: pulumi.Input<string>;
 }
 
-// Longest prefixes first: "us-iso-" must not swallow "us-isob-" and friends.
-const partitionsByRegionPrefix: readonly (readonly [prefix: string, partition: string])[] = [
-  ["us-isob-", "aws-iso-b"],
-  ["us-isof-", "aws-iso-f"],
-  ["eu-isoe-", "aws-iso-e"],
-  ["us-iso-", "aws-iso"],
-  ["us-gov-", "aws-us-gov"],
-  ["eusc-", "aws-eusc"],
-  ["cn-", "aws-cn"],
-];
-
 /**
- * The partition a region belongs to (`us-gov-west-1` → `aws-us-gov`), so no ARN hard-codes `aws`.
+ * The partition a region belongs to (`us-gov-west-1` → `aws-us-gov`), so no ARN hard-codes `aws`: the listed
+ * region's partition, else the first whose region pattern matches (a region opened since the table was copied),
+ * else `aws`, as the AWS SDKs resolve it. Config is checked against the listed regions with {@link awsPartitionOfRegion}.
  * https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html
  */
 export function partitionOfRegion(region: string): string {
-  const match = partitionsByRegionPrefix.find(([prefix]) => region.startsWith(prefix));
-  return match ? match[1] : "aws";
+  return awsPartitionOfRegion(region) ?? awsPartitions.find((partition) => partition.regionPattern.test(region))?.id ?? "aws";
 }
 
 /** A scope whose partition is derived from its region. */

@@ -14,6 +14,7 @@ export {
   type SageMakerArns,
   type SsoArns,
 } from "./arns";
+export { awsPartitionOfRegion, awsPartitions, type AwsPartition } from "./aws-partitions";
 export { partitionOfRegion, scopeFromRegion, type AwsScope } from "./aws-scope";
 export {
   conditionOperatorFamilies,

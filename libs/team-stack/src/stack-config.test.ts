@@ -83,4 +83,33 @@ describe("reading a team stack's config", () => {
       ].join("\n"),
     );
   });
+
+  it("refuses a region AWS's partitions data does not list, naming aws:region", async () => {
+    await withConfig({ ...validConfig, "aws:region": "us-nowhere-9" });
+    expect(() => readStackConfig(shape)).toThrow(
+      "  - aws:region: is not a region in AWS's partitions data (e.g. us-east-1, cn-north-1, us-gov-west-1)",
+    );
+  });
+
+  it("builds every ARN of a China region stack in the aws-cn partition, and refuses config ARNs of another", async () => {
+    await withConfig({ ...validConfig, "aws:region": "cn-north-1" });
+    const { stack } = readStackConfig(shape);
+    expect(stack.scope.partition).toBe("aws-cn");
+    const arns = [
+      stack.arn.s3.bucket({ name: "data-scientists-datasets" }).value,
+      stack.arn.iam.role({ path: stack.names.path, name: "data-scientists-access" }).value,
+      stack.arn.sagemaker.trainingJob({ name: "data-scientists-job" }).value,
+    ];
+    const texts = await new Promise<string[]>((resolve) => pulumi.all(arns).apply(resolve));
+    expect(texts.filter((arn) => !arn.startsWith("arn:aws-cn:"))).toEqual([]);
+
+    await withConfig({
+      ...validConfig,
+      "aws:region": "cn-north-1",
+      "data-scientists:kmsKeyArns": '["arn:aws:kms:us-east-1:123456789012:key/abcd-1234"]',
+    });
+    expect(() => readStackConfig({ ...shape, kmsKeyArns: z.array(z.string()) })).toThrow(
+      '  - data-scientists:kmsKeyArns[0]: is in partition "aws", not the region\'s aws-cn: arn:aws:kms:us-east-1:123456789012:key/abcd-1234',
+    );
+  });
 });

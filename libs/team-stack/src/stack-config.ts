@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { arnBuilders, partitionOfRegion, stackConfigFile, type ArnBuilders, type AwsScope } from "@ml-iam/iam";
+import { arnBuilders, awsPartitionOfRegion, partitionOfRegion, stackConfigFile, type ArnBuilders, type AwsScope } from "@ml-iam/iam";
 
 export { stackConfigFile };
 import { z } from "zod";
@@ -19,7 +19,10 @@ export const commonConfigShape = {
 };
 
 const awsConfigSchema = z.object({
-  "aws:region": z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "is not an AWS region such as us-east-1"),
+  // A made-up region would plan ARNs in whatever partition its name suggests; AWS's list settles it.
+  "aws:region": z
+    .string()
+    .refine((region) => awsPartitionOfRegion(region) !== undefined, "is not a region in AWS's partitions data (e.g. us-east-1, cn-north-1, us-gov-west-1)"),
   "aws:allowedAccountIds": z.array(accountId).length(1, "must hold exactly the env's one account id"),
   "aws:defaultTags": z.object({ tags: z.record(z.string(), z.string()) }),
 });
@@ -49,6 +52,20 @@ function parseValue(raw: string): unknown {
     }
   }
   return raw;
+}
+
+/** Config ARNs of another partition than the stack's: IAM rejects them in its policies, or worse, they match nothing. */
+function arnPartitionProblems(project: string, own: Record<string, unknown>, partition: string): { key: string; problem: string }[] {
+  const problems: { key: string; problem: string }[] = [];
+  const visit = (value: unknown, path: PropertyKey[]): void => {
+    if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
+    else if (typeof value === "object" && value !== null) Object.entries(value).forEach(([key, item]) => visit(item, [...path, key]));
+    else if (typeof value === "string" && value.startsWith("arn:") && value.split(":")[1] !== partition) {
+      problems.push({ key: keyOf(project, path), problem: `is in partition ${JSON.stringify(value.split(":")[1])}, not the region's ${partition}: ${value}` });
+    }
+  };
+  for (const [name, value] of Object.entries(own)) visit(value, [name]);
+  return problems;
 }
 
 function keyOf(namespace: string, path: PropertyKey[]): string {
@@ -97,6 +114,7 @@ export function readStackConfig<S extends z.ZodRawShape>(
     for (const issue of awsParsed.error.issues) problems.push({ key: issue.path.map(String).join("."), problem: issue.message });
   }
   if (awsParsed.success) {
+    problems.push(...arnPartitionProblems(project, own, partitionOfRegion(awsParsed.data["aws:region"])));
     const tags = awsParsed.data["aws:defaultTags"].tags;
     const expected: Record<string, string | undefined> = { team: project, env, repository: (parsed.data as { repository?: string } | undefined)?.repository };
     for (const [tag, value] of Object.entries(expected)) {
