@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { arnSchema } from "./arn-schema";
+import { peopleAccessShape } from "./people-access";
 import { defineStackContract } from "./stack-contract";
 
 /**
@@ -21,6 +22,8 @@ export const centralAi = defineStackContract(
     groupName: z.string(),
     userNames: z.array(z.string()),
     accessRoleArn: arnSchema,
+    /** The central team's people policies (its access role's), for the identity stack's permission sets. */
+    peoplePolicyArns: peopleAccessShape.peoplePolicyArns,
     jobRoleArn: arnSchema,
     githubOidcProviderArn: arnSchema,
     deployRoleArns: z.record(z.string(), arnSchema),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { arnSchema } from "./arn-schema";
+import { peopleAccessShape } from "./people-access";
 import { defineStackContract } from "./stack-contract";
 
 /** Outputs of `stacks/data-scientists`: its access, Studio and job roles, its policy and its group. */
@@ -11,6 +12,7 @@ export const dataScientists = defineStackContract(
     jobRoleArn: arnSchema,
     policyArn: arnSchema,
     groupName: z.string(),
+    ...peopleAccessShape,
   }),
 );
 

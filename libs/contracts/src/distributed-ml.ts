@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { arnSchema } from "./arn-schema";
+import { peopleAccessShape } from "./people-access";
 import { defineStackContract } from "./stack-contract";
 
 /** Outputs of `stacks/distributed-ml`: its access and instance roles, its policy and its group. */
@@ -10,6 +11,7 @@ export const distributedMl = defineStackContract(
     instanceRoleArn: arnSchema,
     policyArn: arnSchema,
     groupName: z.string(),
+    ...peopleAccessShape,
   }),
 );
 

@@ -5,6 +5,7 @@ export { dataScientists, type DataScientistsOutputs } from "./data-scientists";
 export { distributedMl, type DistributedMlOutputs } from "./distributed-ml";
 export { identity, type IdentityOutputs } from "./identity";
 export { modelBuilders, type ModelBuildersOutputs } from "./model-builders";
+export { peopleAccessOf, peopleAccessShape, type PeopleAccessOutputs } from "./people-access";
 export {
   clearRecordedReferences,
   defaultStackName,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { arnSchema } from "./arn-schema";
+import { peopleAccessShape } from "./people-access";
 import { defineStackContract } from "./stack-contract";
 
 /** Outputs of `stacks/model-builders`: its roles, its policy, and what its people hold, for the identity stack. */
@@ -10,10 +11,7 @@ export const modelBuilders = defineStackContract(
     jobRoleArn: arnSchema,
     pipelineRoleArn: arnSchema,
     policyArn: arnSchema,
-    /** The managed policies of the team's people, which the identity stack attaches to its permission set by name. */
-    peoplePolicyArns: z.array(arnSchema).min(1),
-    /** The boundary every principal of the team carries, in the team's account. */
-    permissionsBoundaryArn: arnSchema,
+    ...peopleAccessShape,
   }),
 );
 

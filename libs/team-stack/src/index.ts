@@ -13,6 +13,7 @@ export {
   type DeliveryRolesArgs,
 } from "./delivery-roles";
 export { identityCenterAccountProblems, type IdentityCenterAccounts } from "./identity-center-account";
+export { identityCenterPeopleProblems } from "./identity-center-people";
 export { IdentityCenterTeam, type IdentityCenterTeamArgs, type TeamEnvAccess } from "./identity-center-team";
 export { TeamGroup, type TeamGroupArgs } from "./team-group";
 export { teamManagedPolicy, type TeamManagedPolicyArgs } from "./team-managed-policy";

@@ -22,6 +22,8 @@ export interface TeamRoleArgs {
 export class TeamRole extends pulumi.ComponentResource {
   readonly arn: pulumi.Output<string>;
   readonly name: pulumi.Output<string>;
+  /** The ARNs of the managed policies attached, in the order given: what a permission set must attach to match it. */
+  readonly managedPolicyArns: pulumi.Output<string[]>;
 
   constructor(args: TeamRoleArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super("ml-iam:team-stack:TeamRole", args.purpose, {}, opts);
@@ -49,6 +51,7 @@ export class TeamRole extends pulumi.ComponentResource {
     }
     this.arn = role.arn;
     this.name = role.name;
+    this.managedPolicyArns = pulumi.all(attachments.map(([, policyArn]) => policyArn));
     this.registerOutputs({ arn: this.arn, name: this.name });
   }
 }

@@ -168,6 +168,7 @@ export = centralAi.outputs({
   groupName: group.name,
   userNames: pulumi.all(users.map((user) => user.name)),
   accessRoleArn: accessRole.arn,
+  peoplePolicyArns: accessRole.managedPolicyArns,
   jobRoleArn: jobRole.arn,
   githubOidcProviderArn: githubOidcProvider.arn,
   deployRoleArns: roleArnsByTeam((roles) => roles.deployRoleArn),

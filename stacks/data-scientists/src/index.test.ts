@@ -27,6 +27,15 @@ describe.each(["dev", "prod"])("the data scientists stack in %s", (env) => {
       jobRoleArn: `arn:aws:iam::${account}:role/ml/data-scientists/data-scientists-job`,
       policyArn: `arn:aws:iam::${account}:policy/ml/data-scientists/data-scientists-studio-and-data`,
       groupName: "data-scientists-users",
+      // What its people hold, exactly the access role's policies: the identity stack's permission sets attach them.
+      peoplePolicyArns: [
+        `arn:aws:iam::${account}:policy/ml/data-scientists/data-scientists-ml-jobs`,
+        `arn:aws:iam::${account}:policy/ml/data-scientists/data-scientists-models-and-endpoints`,
+        `arn:aws:iam::${account}:policy/ml/data-scientists/data-scientists-studio-and-data`,
+        `arn:aws:iam::${account}:policy/ml/central-ai/central-ai-datasets-read`,
+        `arn:aws:iam::${account}:policy/ml/central-ai/central-ai-sagemaker-read-only`,
+      ],
+      permissionsBoundaryArn: `arn:aws:iam::${account}:policy/ml/central-ai/central-ai-team-boundary`,
     });
   });
 

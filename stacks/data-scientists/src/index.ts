@@ -71,5 +71,7 @@ export = dataScientists.outputs({
   studioRoleArn: studioRole.arn,
   jobRoleArn: jobRoleResource.arn,
   policyArn: policies.access.get("studio-and-data")!.arn,
+  peoplePolicyArns: accessRole.managedPolicyArns,
+  permissionsBoundaryArn: boundary,
   groupName: group.name,
 });

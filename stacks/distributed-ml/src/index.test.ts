@@ -28,7 +28,19 @@ describe("the distributed ML stack", () => {
       instanceRoleArn: "arn:aws:iam::111111111111:role/ml/distributed-ml/distributed-ml-instance",
       policyArn: "arn:aws:iam::111111111111:policy/ml/distributed-ml/distributed-ml-ec2-training",
       groupName: "distributed-ml-users",
+      // What its people hold, exactly the access role's policies: the identity stack's permission sets attach them.
+      peoplePolicyArns: [
+        "arn:aws:iam::111111111111:policy/ml/distributed-ml/distributed-ml-ec2-training",
+        "arn:aws:iam::111111111111:policy/ml/distributed-ml/distributed-ml-sessions",
+        "arn:aws:iam::111111111111:policy/ml/distributed-ml/distributed-ml-datasets",
+        "arn:aws:iam::111111111111:policy/ml/central-ai/central-ai-datasets-read",
+      ],
+      permissionsBoundaryArn: central.outputs.permissionsBoundaryArn,
     });
+    const accessRolePolicies = resourcesOfType(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")
+      .filter((attachment) => attachment.inputs.role === "distributed-ml-access")
+      .map((attachment) => attachment.inputs.policyArn);
+    expect([...accessRolePolicies].sort()).toEqual([...(plan.outputs.peoplePolicyArns as string[])].sort());
   });
 
   it.each([

@@ -95,4 +95,6 @@ export = distributedMl.outputs({
   instanceRoleArn: instanceRole.arn,
   policyArn: launch.arn,
   groupName: group.name,
+  peoplePolicyArns: accessRole.managedPolicyArns,
+  permissionsBoundaryArn: central.permissionsBoundaryArn,
 });

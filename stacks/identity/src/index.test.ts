@@ -1,21 +1,28 @@
-import { identity, modelBuilders } from "@ml-iam/contracts";
+import { identity, peopleAccessOf } from "@ml-iam/contracts";
 import { listWorkspaceStacks, planStack, type PlanFile } from "@ml-iam/plan";
 import { planWorkspaceStacks, resourcesOfType, workspacePlanTimeout } from "@ml-iam/plan/src/testing";
+import { readTeamsRegistry } from "@ml-iam/team-stack";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+const workspaceRoot = join(__dirname, "../../..");
+const teams = ["central-ai", "data-scientists", "distributed-ml", "model-builders"];
+const envsOf = (team: string) => readTeamsRegistry().teams.find((entry) => entry.stack === team)!.envs;
+const teamEnvs = teams.flatMap((team) => envsOf(team).map((env) => `${team}/${env}`));
+
 let plan: PlanFile;
-const teamPlans: Record<string, PlanFile> = {};
-// The identity stack's one env reads both envs of model-builders, whose plans the tests compare with.
+const teamPlans = new Map<string, PlanFile>();
+// The identity stack's one env reads every env of every team stack, whose plans the tests compare with.
 beforeAll(async () => {
-  let dev: PlanFile, prod: PlanFile;
-  [plan, dev, prod] = await planWorkspaceStacks(["identity", "model-builders/dev", "model-builders/prod"], "org");
-  Object.assign(teamPlans, { dev, prod });
+  const [identityPlan, ...upstream] = await planWorkspaceStacks(["identity", ...teamEnvs], "org");
+  plan = identityPlan!;
+  upstream.forEach((teamPlan, index) => teamPlans.set(teamEnvs[index]!, teamPlan));
 }, workspacePlanTimeout);
 
 const inputsOf = (type: string) => resourcesOfType(plan, type).map((resource) => resource.inputs);
-const permissionSetOf = () => plan.outputs.permissionSetArns as Record<string, string>;
+const permissionSetArn = (teamEnv: string) => (plan.outputs.permissionSetArns as Record<string, string>)[teamEnv];
+const groupId = (team: string) => (plan.outputs.groupIds as Record<string, string>)[team];
 
 describe("the identity stack", () => {
   it("runs in the account that administers Identity Center, through an explicit provider, and says so", () => {
@@ -25,58 +32,77 @@ describe("the identity stack", () => {
     expect(inputsOf("pulumi:providers:aws")).toEqual([expect.objectContaining({ allowedAccountIds: JSON.stringify(["999999999999"]), region: "us-east-1" })]);
   });
 
-  it("reads each env of the team stacks it assigns, and only the outputs it attaches", () => {
+  it("reads each env of every team stack, and only the outputs it attaches", () => {
     expect(plan.references).toEqual(
-      ["dev", "prod"].map((env) => ({ project: "model-builders", stack: `organization/model-builders/${env}`, keys: ["peoplePolicyArns", "permissionsBoundaryArn"] })),
+      teamEnvs.map((teamEnv) => ({ project: teamEnv.split("/")[0], stack: `organization/${teamEnv}`, keys: ["peoplePolicyArns", "permissionsBoundaryArn"] })),
     );
   });
 
-  it("puts the team's people, looked up by user name, in one group", () => {
-    expect(inputsOf("aws:identitystore/group:Group")).toEqual([expect.objectContaining({ displayName: "model-builders", identityStoreId: "d-9067a1b2c3" })]);
-    const lookedUp = plan.planValues.filter((value) => value.token === "aws:identitystore/getUser:getUser");
-    expect(lookedUp.map((value) => (value.args as { alternateIdentifier: { uniqueAttribute: { attributeValue: string } } }).alternateIdentifier.uniqueAttribute.attributeValue)).toEqual([
-      "carol@example.com",
-      "dave@example.com",
+  it("tags every session with its person's team, from the attribute the config names", () => {
+    expect(inputsOf("aws:ssoadmin/instanceAccessControlAttributes:InstanceAccessControlAttributes")).toEqual([
+      { instanceArn: "arn:aws:sso:::instance/ssoins-7223a1b2c3d4e5f6", attributes: [{ key: "team", values: [{ sources: ["${path:enterprise.department}"] }] }] },
     ]);
-    expect(inputsOf("aws:identitystore/groupMembership:GroupMembership")).toHaveLength(2);
   });
 
-  it.each(["dev", "prod"])("gives the team a permission set in %s holding exactly its people policies, within the central boundary", (env) => {
-    const team = modelBuilders.schema.parse(teamPlans[env]!.outputs);
-    const permissionSetArn = permissionSetOf()[`model-builders/${env}`];
+  it("puts each team's people, looked up by user name, in one group of the team", () => {
+    const configured = plan.config["identity:teams"] as Record<string, { users: string[] }>;
+    expect(Object.keys(configured).sort()).toEqual(teams);
+    expect(inputsOf("aws:identitystore/group:Group").map((inputs) => inputs.displayName).sort()).toEqual(teams);
+    const lookedUp = plan.planValues
+      .filter((value) => value.token === "aws:identitystore/getUser:getUser")
+      .map((value) => (value.args as { alternateIdentifier: { uniqueAttribute: { attributeValue: string } } }).alternateIdentifier.uniqueAttribute.attributeValue);
+    expect(lookedUp.sort()).toEqual(Object.values(configured).flatMap((team) => team.users).sort());
+    expect(inputsOf("aws:identitystore/groupMembership:GroupMembership")).toHaveLength(lookedUp.length);
+  });
+
+  it.each(teamEnvs)("gives %s a permission set holding exactly the people policies of its stack, within the central boundary", (teamEnv) => {
+    const [team, env] = teamEnv.split("/") as [string, string];
+    const teamPlan = teamPlans.get(teamEnv)!;
+    const outputs = peopleAccessOf(team).schema.parse(teamPlan.outputs);
     const attached = inputsOf("aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment")
-      .filter((inputs) => inputs.permissionSetArn === permissionSetArn)
+      .filter((inputs) => inputs.permissionSetArn === permissionSetArn(teamEnv))
       .map((inputs) => inputs.customerManagedPolicyReference as { name: string; path: string });
-    const expected = team.peoplePolicyArns.map((arn) => ({ path: arn.replace(/^.*:policy(\/.*\/)[^/]+$/, "$1"), name: arn.replace(/^.*\//, "") }));
-    expect(attached).toEqual(expect.arrayContaining(expected));
-    expect(attached).toHaveLength(expected.length);
-    const boundary = inputsOf("aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment").find((inputs) => inputs.permissionSetArn === permissionSetArn);
-    expect(team.permissionsBoundaryArn).toBe(`arn:aws:iam::${teamPlans[env]!.account}:policy/ml/central-ai/central-ai-team-boundary`);
-    expect(boundary?.permissionsBoundary).toEqual({ customerManagedPolicyReference: { name: "central-ai-team-boundary", path: "/ml/central-ai/" } });
+    const reference = (arn: string) => ({ path: arn.replace(/^.*:policy(\/(?:.*\/)?)[^/]+$/, "$1"), name: arn.replace(/^.*\//, "") });
+    expect(attached.sort((a, b) => a.name.localeCompare(b.name))).toEqual(outputs.peoplePolicyArns.map(reference).sort((a, b) => a.name.localeCompare(b.name)));
+    expect(outputs.permissionsBoundaryArn).toBe(`arn:aws:iam::${teamPlan.account}:policy/ml/central-ai/central-ai-team-boundary`);
+    expect(inputsOf("aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment").find((inputs) => inputs.permissionSetArn === permissionSetArn(teamEnv))?.permissionsBoundary).toEqual({
+      customerManagedPolicyReference: { name: "central-ai-team-boundary", path: "/ml/central-ai/" },
+    });
+    expect(inputsOf("aws:ssoadmin/permissionSet:PermissionSet").find((inputs) => inputs.name === `${team}-${env}`)).toBeDefined();
   });
 
-  it.each([
-    ["dev", "111111111111"],
-    ["prod", "222222222222"],
-  ])("assigns the group its %s permission set in that env's account", (env, account) => {
-    const permissionSetArn = permissionSetOf()[`model-builders/${env}`];
-    expect(inputsOf("aws:ssoadmin/accountAssignment:AccountAssignment").filter((inputs) => inputs.permissionSetArn === permissionSetArn)).toEqual([
-      expect.objectContaining({ principalType: "GROUP", principalId: (plan.outputs.groupIds as Record<string, string>)["model-builders"], targetType: "AWS_ACCOUNT", targetId: account }),
+  it.each(teamEnvs)("assigns %s's permission set to the team's group in that env's account", (teamEnv) => {
+    const team = teamEnv.split("/")[0]!;
+    expect(inputsOf("aws:ssoadmin/accountAssignment:AccountAssignment").filter((inputs) => inputs.permissionSetArn === permissionSetArn(teamEnv))).toEqual([
+      expect.objectContaining({ principalType: "GROUP", principalId: groupId(team), targetType: "AWS_ACCOUNT", targetId: teamPlans.get(teamEnv)!.account }),
     ]);
   });
 
-  it("refuses, at plan, to run from an account whose Identity Center admin APIs would not answer", async () => {
-    const stack = listWorkspaceStacks(join(__dirname, "../../..")).find((candidate) => candidate.name === "identity")!;
-    const directory = mkdtempSync(join(tmpdir(), "identity-"));
-    try {
-      const config = readFileSync(join(stack.directory, "Pulumi.org.yaml"), "utf8").replace('- "999999999999"', '- "111111111111"');
-      writeFileSync(join(directory, "Pulumi.org.yaml"), config);
-      // A fresh module registry, so the program runs again with this config.
-      jest.resetModules();
-      const planned = planStack({ stack: { ...stack, directory }, env: "org", upstreamPlan: (project, env) => (project === "model-builders" ? teamPlans[env] : undefined) });
-      await expect(planned).rejects.toThrow(/aws:allowedAccountIds: 111111111111 cannot administer Identity Center: run the identity stack in the management account \(999999999999\)/);
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+  describe("with config the real Identity Center would refuse", () => {
+    const stack = listWorkspaceStacks(workspaceRoot).find((candidate) => candidate.name === "identity")!;
+    const committed = readFileSync(join(stack.directory, "Pulumi.org.yaml"), "utf8");
+    const planWith = async (yaml: string) => {
+      const directory = mkdtempSync(join(tmpdir(), "identity-"));
+      try {
+        writeFileSync(join(directory, "Pulumi.org.yaml"), yaml);
+        // A fresh module registry, so the program runs again with this config.
+        jest.resetModules();
+        return await planStack({ stack: { ...stack, directory }, env: "org", upstreamPlan: (project, env) => teamPlans.get(`${project}/${env}`) });
+      } finally {
+        rmSync(directory, { recursive: true, force: true });
+      }
+    };
+
+    it("refuses to run from an account whose Identity Center admin APIs would not answer", async () => {
+      await expect(planWith(committed.replace('- "999999999999"', '- "111111111111"'))).rejects.toThrow(
+        /aws:allowedAccountIds: 111111111111 cannot administer Identity Center: run the identity stack in the management account \(999999999999\)/,
+      );
+    });
+
+    it("refuses a person in two teams, whose sessions could carry only one team's tag", async () => {
+      await expect(planWith(committed.replace("        - grace@example.com", "        - grace@example.com\n        - carol@example.com"))).rejects.toThrow(
+        /identity:teams: carol@example.com is in distributed-ml and model-builders/,
+      );
+    });
   });
 });

@@ -1,4 +1,3 @@
-import * as pulumi from "@pulumi/pulumi";
 import { centralAi, modelBuilders } from "@ml-iam/contracts";
 import { accountTrust, modelBuilder, personSessionTrust, sageMakerCompute, serviceTrust } from "@ml-iam/iam";
 import { policyArns, readStackConfig, TeamGroup, teamPersonaPolicies, teamResources, teamResourcesConfigShape, TeamRole } from "@ml-iam/team-stack";
@@ -43,15 +42,13 @@ const pipelineRole = new TeamRole({
   permissionsBoundaryArn: central.permissionsBoundaryArn,
   managedPolicies: policyArns(policies.pipeline),
 });
-// What people hold, whichever way they sign in: the access role here, the identity stack's permission sets.
-const peoplePolicies = { ...policyArns(policies.access), "datasets-read": central.datasetsReadPolicyArn };
 const accessRole = new TeamRole({
   stack,
   purpose: "access",
   description: "Assumed by model builders with MFA.",
   trust: [accountTrust({ ...stack.scope, requireMfa: true }), personSessionTrust(stack.scope)],
   permissionsBoundaryArn: central.permissionsBoundaryArn,
-  managedPolicies: peoplePolicies,
+  managedPolicies: { ...policyArns(policies.access), "datasets-read": central.datasetsReadPolicyArn },
 });
 new TeamGroup({ stack, members: config.members, assumableRoleArns: [accessRole.arn] });
 
@@ -61,6 +58,7 @@ export = modelBuilders.outputs({
   jobRoleArn: jobRole.arn,
   pipelineRoleArn: pipelineRole.arn,
   policyArn: policies.job.get("runtime")!.arn,
-  peoplePolicyArns: pulumi.all(Object.values(peoplePolicies)),
+  // What people hold, whichever way they sign in: the access role here, the identity stack's permission sets.
+  peoplePolicyArns: accessRole.managedPolicyArns,
   permissionsBoundaryArn: central.permissionsBoundaryArn,
 });

@@ -5,6 +5,16 @@ import removeTeamStackGenerator, { type RemoveTeamStackGeneratorSchema } from ".
 
 const read = (tree: Tree, path: string) => tree.read(path, "utf-8") ?? "";
 
+/** What the operator does before removing a team: its people lose their permission sets in the identity stack. */
+function dropFromIdentityConfig(tree: Tree, team: string): void {
+  const file = "stacks/identity/Pulumi.org.yaml";
+  const lines = read(tree, file).split("\n");
+  const start = lines.indexOf(`    ${team}:`);
+  let end = start + 1;
+  while (end < lines.length && lines[end]!.startsWith("      ")) end++;
+  tree.write(file, [...lines.slice(0, start), ...lines.slice(end)].join("\n"));
+}
+
 /** The message of the error a generator run throws. */
 function errorOf(tree: Tree, options: RemoveTeamStackGeneratorSchema): string {
   try {
@@ -29,8 +39,10 @@ describe("the remove-team-stack generator", () => {
     expect(treeContents(tree)).toEqual(before);
   });
 
-  it("takes out a hand-written stack: its folder, contract, index and registry lines, owner and CODEOWNERS line", () => {
+  it("takes out a hand-written stack: its folder, contract, index and registry lines, owner and CODEOWNERS line, and the identity stack's dependency", () => {
+    dropFromIdentityConfig(tree, "distributed-ml");
     removeTeamStackGenerator(tree, { name: "distributed-ml", destroyed: true });
+    expect(JSON.parse(read(tree, "stacks/identity/project.json")).implicitDependencies).toEqual(["central-ai", "data-scientists", "model-builders"]);
     expect(tree.exists("stacks/distributed-ml")).toBe(false);
     expect(tree.exists("libs/contracts/src/distributed-ml.ts")).toBe(false);
     for (const file of ["libs/contracts/src/index.ts", "libs/contracts/src/contract-registry.ts"]) expect(read(tree, file)).not.toContain("distributedMl");
@@ -50,6 +62,11 @@ describe("the remove-team-stack generator", () => {
         ],
       ],
       ["central-ai", { name: "central-ai", destroyed: true }, ["--name central-ai: central-ai holds the permissions boundary and shared policies of every team stack"]],
+      [
+        "a team whose people the identity stack still gives permission sets",
+        { name: "distributed-ml", destroyed: true },
+        ["--name distributed-ml: stacks/identity/Pulumi.org.yaml gives its people permission sets (identity:teams.distributed-ml): drop them there and deploy the identity stack first"],
+      ],
       ["a team that does not exist", { name: "vision", destroyed: true }, ["--name vision: there is no team stack vision"]],
       ["a name that is not kebab-case", { name: "Vision", destroyed: true }, ['--name "Vision" must be kebab-case']],
     ])("%s", (_, options, problems) => {

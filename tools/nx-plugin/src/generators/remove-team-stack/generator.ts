@@ -2,6 +2,7 @@ import { logger, visitNotIgnoredFiles, type Tree } from "@nx/devkit";
 import { removeTeam, teamName } from "@ml-iam/team-stack";
 import ts from "typescript";
 import { contractRegistryFile, contractsIndexFile, listsContract, removeContractSources } from "../contract-sources";
+import { identityConfigsListing, identityStackRootIn, setIdentityUpstreamIn } from "../identity-stack";
 import { updateSolutionReferencesIn } from "../solution-references";
 import { readTeamsRegistryIn, teamsRegistryPath, writeTeamsRegistryIn } from "../team-ownership";
 import { centralStack, teamStackNames, type TeamStackNames } from "../team-stack-names";
@@ -41,6 +42,8 @@ export default function removeTeamStackGenerator(tree: Tree, options: RemoveTeam
     writeTeamsRegistryIn(tree, removeTeam(registry, names.team));
     removed.push(`${names.team} from ${teamsRegistryPath} and CODEOWNERS`);
   }
+  const identityProject = setIdentityUpstreamIn(tree, names.team, false);
+  if (identityProject) removed.push(`${names.team} from ${identityProject} implicitDependencies`);
   updateLockfileIn(tree, { remove: { root: names.stackRoot, name: names.packageName, version: "0.0.0" } });
   updateSolutionReferencesIn(tree, { remove: names.stackRoot });
   logger.info(`removed ${removed.join("; ")}`);
@@ -68,6 +71,10 @@ export function checkRemoval(tree: Tree, options: RemoveTeamStackGeneratorSchema
         `--name ${team}: ${consumers.join(", ")} ${consumers.length > 1 ? "list" : "lists"} ${team} in implicitDependencies: destroy and remove ${consumers.length > 1 ? "them" : "it"} first, or drop ${team} from ${consumers.length > 1 ? "their" : "its"} project.json`,
       );
     }
+    // The identity stack reads every team it gives permission sets: those go first, with a deploy of it.
+    for (const file of identityConfigsListing(tree, team)) {
+      problems.push(`--name ${team}: ${file} gives its people permission sets (identity:teams.${team}): drop them there and deploy the identity stack first`);
+    }
     const users = filesUsingContract(tree, names);
     if (users.length > 0) problems.push(`--name ${team}: ${users.join(", ")} ${users.length > 1 ? "use" : "uses"} its contract \`${names.contract}\`: change ${users.length > 1 ? "them" : "it"} first`);
     if (!options.destroyed) {
@@ -83,11 +90,12 @@ export function checkRemoval(tree: Tree, options: RemoveTeamStackGeneratorSchema
   return names;
 }
 
-/** The other stacks that list `team` as upstream. */
+/** The other stacks that list `team` as upstream; the identity stack's upstream is kept by its config instead. */
 function stacksConsuming(tree: Tree, team: string): string[] {
+  const identity = identityStackRootIn(tree);
   return tree
     .children("stacks")
-    .filter((stack) => stack !== team && tree.exists(`stacks/${stack}/project.json`))
+    .filter((stack) => stack !== team && `stacks/${stack}` !== identity && tree.exists(`stacks/${stack}/project.json`))
     .filter((stack) => {
       const project = JSON.parse(tree.read(`stacks/${stack}/project.json`, "utf-8")!) as { implicitDependencies?: string[] };
       return project.implicitDependencies?.includes(team) ?? false;

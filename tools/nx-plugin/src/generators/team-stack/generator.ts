@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { addContractSources, contractRegistryFile, contractsIndexFile, exportedNames, listsContract } from "../contract-sources";
+import { setIdentityUpstreamIn } from "../identity-stack";
 import { updateSolutionReferencesIn } from "../solution-references";
 import { readTeamsRegistryIn, teamsRegistryPath, writeTeamsRegistryIn } from "../team-ownership";
 import { centralStack, identifiersOf, teamNameProblems, teamStackNames, type TeamStackNames } from "../team-stack-names";
@@ -119,8 +120,11 @@ export default function teamStackGenerator(tree: Tree, options: TeamStackGenerat
   writeTeamsRegistryIn(tree, plan.registry);
   updateLockfileIn(tree, { add: { root: names.stackRoot, name: names.packageName, version: "0.0.0" } });
   updateSolutionReferencesIn(tree, { add: names.stackRoot });
+  // The identity stack plans after every team stack, so that a team its config names has been planned.
+  const identityProject = setIdentityUpstreamIn(tree, names.team, true);
   return () => {
     logger.info(`${names.stackRoot}: set the team's members (and buckets, if they differ) in Pulumi.<env>.yaml, then \`npx nx run ${names.team}:plan\`.`);
+    if (identityProject) logger.info(`${identityProject}: the team is upstream of the identity stack; give its people permission sets under identity:teams.${names.team} in its config.`);
   };
 }
 
