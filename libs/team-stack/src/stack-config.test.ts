@@ -112,4 +112,20 @@ describe("reading a team stack's config", () => {
       '  - data-scientists:kmsKeyArns[0]: is in partition "aws", not the region\'s aws-cn: arn:aws:kms:us-east-1:123456789012:key/abcd-1234',
     );
   });
+
+  it("refuses a list that names one user or bucket twice, naming the key and the repeat", async () => {
+    await withConfig({
+      ...validConfig,
+      "data-scientists:users": '["alice", "bob", "alice", "Bob"]',
+      "data-scientists:datasetBuckets": '["data-scientists-raw", "data-scientists-raw"]',
+    });
+    expect(() => readStackConfig({ ...shape, users: z.array(z.string()) })).toThrow(
+      [
+        "stack data-scientists: stacks/data-scientists/Pulumi.dev.yaml is invalid:",
+        '  - data-scientists:datasetBuckets[1]: repeats "data-scientists-raw" again (first at [0]): list each once',
+        '  - data-scientists:users[2]: repeats "alice" again (first at [0]): list each once',
+        '  - data-scientists:users[3]: repeats "Bob", the same name as "bob" (first at [1]): list each once',
+      ].join("\n"),
+    );
+  });
 });

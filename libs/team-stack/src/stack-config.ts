@@ -4,6 +4,7 @@ import { arnBuilders, awsPartitionOfRegion, partitionOfRegion, stackConfigFile, 
 export { stackConfigFile };
 import { z } from "zod";
 import { accountId } from "./config-schemas";
+import { duplicateConfigValueProblems } from "./duplicate-config-values";
 import { StackConfigError } from "./stack-config-error";
 import { teamNames, type TeamNames } from "./team-names";
 import { teamResourceConventionProblems } from "./team-resources-config";
@@ -108,7 +109,7 @@ export function readStackConfig<S extends z.ZodRawShape>(
       }
     }
   }
-  problems.push(...teamResourceConventionProblems(project, own));
+  problems.push(...teamResourceConventionProblems(project, own), ...duplicateConfigValueProblems(project, own));
   const awsParsed = awsConfigSchema.safeParse(aws);
   if (!awsParsed.success) {
     for (const issue of awsParsed.error.issues) problems.push({ key: issue.path.map(String).join("."), problem: issue.message });
