@@ -8,8 +8,29 @@ describe("config value schemas", () => {
     ["ab", false],
     ["-leading", false],
     ["double..dot", false],
+    ["192.168.10.20", false],
+    ["10.0.0.1.data", true],
+    ["xn--datasets", false],
+    ["sthree-datasets", false],
+    ["amzn-s3-demo-datasets", false],
+    ["datasets-s3alias", false],
+    ["datasets--ol-s3", false],
+    ["datasets.mrap", false],
+    ["datasets--usw2-az1--x-s3", false],
+    ["datasets--table-s3", false],
+    ["team-xn--datasets", true],
   ])("bucket name %s valid: %s", (name, valid) => {
     expect(bucketName.safeParse(name).success).toBe(valid);
+  });
+
+  it("names the rule a bucket name AWS refuses breaks", () => {
+    const messageOf = (name: string) => {
+      const result = bucketName.safeParse(name);
+      return result.success ? "" : result.error.issues.map((issue) => issue.message).join("; ");
+    };
+    expect(messageOf("192.168.10.20")).toBe("is not a valid S3 bucket name (not an IP address such as 192.168.5.4)");
+    expect(messageOf("xn--datasets")).toBe("is not a valid S3 bucket name (the prefix xn-- is reserved by S3)");
+    expect(messageOf("datasets.mrap")).toBe("is not a valid S3 bucket name (the suffix .mrap is reserved by S3)");
   });
 
   it.each([

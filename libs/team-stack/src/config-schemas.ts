@@ -9,14 +9,27 @@ export const iamUserName = z
   .string()
   .regex(/^[\w+=,.@-]{1,64}$/, "is not a valid IAM user name (1-64 of letters, digits and +=,.@_-)");
 
+// S3 keeps these for its own names (access point and Multi-Region Access Point aliases, directory and table
+// buckets, punycode, its own tooling and documentation), so CreateBucket refuses a bucket that uses them.
+const reservedBucketPrefixes = ["xn--", "sthree-", "amzn-s3-demo-"];
+const reservedBucketSuffixes = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"];
+
 /**
- * An S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit.
- * https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+ * An S3 general purpose bucket name as CreateBucket accepts it: 3-63 lowercase letters, digits, dots and
+ * hyphens, starting and ending with a letter or digit, no `..`, not an IP address, none of S3's reserved
+ * prefixes and suffixes. https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
  */
 export const bucketName = z
   .string()
   .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "is not a valid S3 bucket name (3-63 of a-z, 0-9, '.', '-')")
-  .refine((name) => !name.includes(".."), "is not a valid S3 bucket name (no '..')");
+  .refine((name) => !name.includes(".."), "is not a valid S3 bucket name (no '..')")
+  .refine((name) => !/^\d+\.\d+\.\d+\.\d+$/.test(name), "is not a valid S3 bucket name (not an IP address such as 192.168.5.4)")
+  .superRefine((name, context) => {
+    const prefix = reservedBucketPrefixes.find((reserved) => name.startsWith(reserved));
+    if (prefix) context.addIssue({ code: "custom", message: `is not a valid S3 bucket name (the prefix ${prefix} is reserved by S3)` });
+    const suffix = reservedBucketSuffixes.find((reserved) => name.endsWith(reserved));
+    if (suffix) context.addIssue({ code: "custom", message: `is not a valid S3 bucket name (the suffix ${suffix} is reserved by S3)` });
+  });
 
 /** A team name: kebab-case, used in IAM paths, resource names and tags. */
 export const teamName = z.string().regex(teamNameSyntax, "must be kebab-case (e.g. data-scientists)");
