@@ -1,6 +1,6 @@
 import type { PlanFile } from "@ml-iam/plan";
 import { accountQuotaUsage, defaultAccountQuotas } from "./account-quotas";
-import { testDocument, testPlan, testPolicy, testPolicyArn, testRole } from "./testing";
+import { testDocument, testPlan, testPolicy, testPolicyArn, testResource, testRole } from "./testing";
 
 const document = testDocument({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::data/*" });
 
@@ -59,5 +59,23 @@ describe("account quotas at scale", () => {
     const plans = [teamPlan("data-scientists", { roles: 900, policies: 1 })];
     expect(findings(plans, { quotas: { ...defaultAccountQuotas, rolesPerAccount: 5000 } })).toEqual([]);
     expect(findings(plans, { warnAt: 0.95 })).toEqual([]);
+  });
+
+  it("count users, groups and instance profiles per account too, warning and failing as for roles", () => {
+    const many = (stack: string, type: string, kind: string, count: number) =>
+      Array.from({ length: count }, (_, i) => testResource(type, `${stack}-${kind}-${i}`, { name: `${stack}-${kind}-${i}` }));
+    const centralAi = testPlan("central-ai", [
+      ...many("central-ai", "aws:iam/user:User", "user", 10_010),
+      ...many("central-ai", "aws:iam/group:Group", "group", 250),
+    ]);
+    const distributedMl = testPlan("distributed-ml", many("distributed-ml", "aws:iam/instanceProfile:InstanceProfile", "profile", 900));
+    expect(findings([centralAi, distributedMl], { existing: { "111111111111": { instanceProfiles: 101 } } })).toEqual([
+      "error: account 111111111111 would exceed its quota of 5000 IAM users: 10010 (200 %): central-ai 10010; " +
+        "request a higher quota through Service Quotas before deploying",
+      "warning: account 111111111111 nears its quota of 300 IAM groups: 250 (83 %): central-ai 250; " +
+        "request a higher quota through Service Quotas before a team adds more",
+      "error: account 111111111111 would exceed its quota of 1000 instance profiles: 1001 (100 %): distributed-ml 900, outside the repository 101; " +
+        "request a higher quota through Service Quotas before deploying",
+    ]);
   });
 });

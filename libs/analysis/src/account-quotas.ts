@@ -6,20 +6,74 @@ import type { PlanFile, PlannedResource } from "@ml-iam/plan";
  * raised through Service Quotas). https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
  */
 export interface AccountQuotas {
+  usersPerAccount: number;
+  groupsPerAccount: number;
   rolesPerAccount: number;
   customerManagedPoliciesPerAccount: number;
+  instanceProfilesPerAccount: number;
   managedPoliciesPerRole: number;
 }
 
-/** The defaults: 1,000 roles and 1,500 customer managed policies per account, 10 managed policies per role. */
+/**
+ * The defaults: per account 5,000 users, 300 groups, 1,000 roles, 1,500 customer managed policies and 1,000
+ * instance profiles; 10 managed policies per role.
+ */
 export const defaultAccountQuotas: AccountQuotas = {
+  usersPerAccount: 5000,
+  groupsPerAccount: 300,
   rolesPerAccount: 1000,
   customerManagedPoliciesPerAccount: 1500,
+  instanceProfilesPerAccount: 1000,
   managedPoliciesPerRole: defaultQuotas.managedPoliciesPerRole,
 };
 
 /** Which quota a use counts against. */
-export type AccountQuotaName = "roles-per-account" | "customer-managed-policies-per-account" | "managed-policies-per-role";
+export type AccountQuotaName =
+  | "roles-per-account"
+  | "customer-managed-policies-per-account"
+  | "users-per-account"
+  | "groups-per-account"
+  | "instance-profiles-per-account"
+  | "managed-policies-per-role";
+
+/** What each account holds outside the repository, by kind. */
+export interface ExistingIamResources {
+  users?: number;
+  groups?: number;
+  roles?: number;
+  customerManagedPolicies?: number;
+  instanceProfiles?: number;
+}
+
+/** A per-account quota: the resources that count against it, its limit and its count outside the repository. */
+interface AccountWideQuota {
+  quota: Exclude<AccountQuotaName, "managed-policies-per-role">;
+  type: string;
+  limit: keyof AccountQuotas;
+  existing: keyof ExistingIamResources;
+  label: string;
+}
+
+// In the order `ml-iam quotas` prints them; each kind of resource counts against exactly one quota.
+const accountWideQuotas: readonly AccountWideQuota[] = [
+  { quota: "roles-per-account", type: "aws:iam/role:Role", limit: "rolesPerAccount", existing: "roles", label: "IAM roles" },
+  {
+    quota: "customer-managed-policies-per-account",
+    type: "aws:iam/policy:Policy",
+    limit: "customerManagedPoliciesPerAccount",
+    existing: "customerManagedPolicies",
+    label: "customer managed policies",
+  },
+  { quota: "users-per-account", type: "aws:iam/user:User", limit: "usersPerAccount", existing: "users", label: "IAM users" },
+  { quota: "groups-per-account", type: "aws:iam/group:Group", limit: "groupsPerAccount", existing: "groups", label: "IAM groups" },
+  {
+    quota: "instance-profiles-per-account",
+    type: "aws:iam/instanceProfile:InstanceProfile",
+    limit: "instanceProfilesPerAccount",
+    existing: "instanceProfiles",
+    label: "instance profiles",
+  },
+];
 
 /** How much of one quota the plans use, and which stacks use it. */
 export interface QuotaUse {
@@ -44,8 +98,8 @@ export interface AccountQuotaOptions {
   quotas?: AccountQuotas;
   /** The share of a quota from which to warn; 0.8 by default. */
   warnAt?: number;
-  /** Roles and customer managed policies each account already holds outside the repository. */
-  existing?: Record<string, { roles?: number; customerManagedPolicies?: number }>;
+  /** Users, groups, roles, customer managed policies and instance profiles each account already holds outside the repository. */
+  existing?: Record<string, ExistingIamResources>;
 }
 
 /** Per account, the quota uses of the repository's plans, and the findings over the threshold. */
@@ -70,8 +124,7 @@ const percent = (used: number, limit: number) => `${Math.round((used / limit) * 
 const share = (byStack: QuotaUse["byStack"]) => byStack.map((entry) => `${entry.stack} ${entry.count}`).join(", ");
 
 const labels: Record<AccountQuotaName, string> = {
-  "roles-per-account": "IAM roles",
-  "customer-managed-policies-per-account": "customer managed policies",
+  ...(Object.fromEntries(accountWideQuotas.map((quota) => [quota.quota, quota.label])) as Record<AccountWideQuota["quota"], string>),
   "managed-policies-per-role": "managed policies",
 };
 
@@ -89,8 +142,8 @@ function findingOf(use: QuotaUse, warnAt: number): QuotaFinding | undefined {
 }
 
 /**
- * How many roles, customer managed policies and managed-policy attachments per role the plans (of any
- * envs) create in each account, against the account's quotas, with a warning for each quota used from
+ * How many users, groups, roles, customer managed policies, instance profiles and managed-policy attachments
+ * per role the plans (of any envs) create in each account, against the account's quotas, with a warning for each quota used from
  * `warnAt` (80 % by default) and an error past it. Plans of envs that share an account count together.
  */
 export function accountQuotaUsage(plans: readonly PlanFile[], options: AccountQuotaOptions = {}): AccountQuotaReport {
@@ -102,37 +155,34 @@ export function accountQuotaUsage(plans: readonly PlanFile[], options: AccountQu
 
   const uses: QuotaUse[] = [];
   for (const [account, accountPlans] of [...byAccount].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const roles = new Map<string, number>();
-    const policies = new Map<string, number>();
+    // Per quota, per stack: how many resources that count against it the stack creates.
+    const counts = new Map(accountWideQuotas.map((quota) => [quota.quota, new Map<string, number>()]));
     // Attachments name their role; a role may get policies attached from another stack of the account.
     const attached = new Map<string, number>();
     const roleStacks = new Map<string, string>();
     for (const plan of accountPlans) {
+      for (const quota of accountWideQuotas) {
+        const byStack = counts.get(quota.quota)!;
+        byStack.set(plan.stack, (byStack.get(plan.stack) ?? 0) + resourcesOf(plan, quota.type).length);
+      }
       for (const role of resourcesOf(plan, "aws:iam/role:Role")) {
         const name = String(role.outputs.name ?? role.inputs.name ?? role.name);
         roleStacks.set(name, plan.stack);
-        roles.set(plan.stack, (roles.get(plan.stack) ?? 0) + 1);
         const inline = Array.isArray(role.inputs.managedPolicyArns) ? role.inputs.managedPolicyArns.length : 0;
         attached.set(name, (attached.get(name) ?? 0) + inline);
       }
-      policies.set(plan.stack, (policies.get(plan.stack) ?? 0) + resourcesOf(plan, "aws:iam/policy:Policy").length);
       for (const attachment of resourcesOf(plan, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")) {
         const name = String(attachment.inputs.role);
         attached.set(name, (attached.get(name) ?? 0) + 1);
       }
     }
     const existing = options.existing?.[account] ?? {};
-    const sum = (counts: Map<string, number>, extra = 0) => [...counts.values()].reduce((total, count) => total + count, extra);
-    uses.push(
-      { quota: "roles-per-account", account, used: sum(roles, existing.roles), limit: quotas.rolesPerAccount, byStack: tally(roles, existing.roles ?? 0) },
-      {
-        quota: "customer-managed-policies-per-account",
-        account,
-        used: sum(policies, existing.customerManagedPolicies),
-        limit: quotas.customerManagedPoliciesPerAccount,
-        byStack: tally(policies, existing.customerManagedPolicies ?? 0),
-      },
-    );
+    const sum = (byStack: Map<string, number>, extra = 0) => [...byStack.values()].reduce((total, count) => total + count, extra);
+    for (const quota of accountWideQuotas) {
+      const byStack = counts.get(quota.quota)!;
+      const extra = existing[quota.existing] ?? 0;
+      uses.push({ quota: quota.quota, account, used: sum(byStack, extra), limit: quotas[quota.limit], byStack: tally(byStack, extra) });
+    }
     for (const [name, count] of [...attached].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const stack = roleStacks.get(name) ?? outside;
       uses.push({ quota: "managed-policies-per-role", account, role: { name, stack }, used: count, limit: quotas.managedPoliciesPerRole, byStack: [{ stack, count }] });

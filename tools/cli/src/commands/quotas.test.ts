@@ -1,4 +1,4 @@
-import { testPlan, testRole } from "@ml-iam/analysis/src/testing";
+import { testPlan, testResource, testRole } from "@ml-iam/analysis/src/testing";
 import { canonicalJson, type PlanFile } from "@ml-iam/plan";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -42,6 +42,14 @@ describe("ml-iam quotas", () => {
     const { code, lines } = await quotas(workspaceWith([rolesPlan("a", 1001)]));
     expect(code).toBe(1);
     expect(lines.find((line) => line.startsWith("error"))).toMatch(/would exceed its quota of 1000 IAM roles/);
+  });
+
+  it("fails at 10,010 IAM users in one account, past AWS's default of 5,000", async () => {
+    const users = Array.from({ length: 10_010 }, (_, i) => testResource("aws:iam/user:User", `user-${i}`, { name: `user-${i}` }));
+    const { code, lines } = await quotas(workspaceWith([testPlan("central-ai", users)]));
+    expect(code).toBe(1);
+    expect(lines).toContainEqual(expect.stringMatching(/^account \d{12}: 10010 of 5000 users per account$/));
+    expect(lines.find((line) => line.startsWith("error"))).toMatch(/would exceed its quota of 5000 IAM users: 10010 \(200 %\): central-ai 10010/);
   });
 
   it("asks for plans first, and rejects a bad threshold", async () => {

@@ -23,8 +23,9 @@ function plannedEnvs(directory: string): string[] {
 }
 
 /**
- * `ml-iam quotas`: how many roles, customer managed policies and attachments per role the plans of all envs
- * use in each account against AWS's default quotas, warning from 80 % (envs sharing an account add up).
+ * `ml-iam quotas`: how many users, groups, roles, customer managed policies, instance profiles and attachments
+ * per role the plans of all envs use in each account against AWS's default quotas, warning from 80 % (envs
+ * sharing an account add up). https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
  */
 export async function runQuotas(args: string[], print: (line: string) => void, cwd = process.cwd()): Promise<number> {
   const values = parseCommandArgs(args, { "warn-at": { type: "string", default: "0.8" } });
