@@ -61,6 +61,7 @@ export const deployModel = defineWorkflow({
     "https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html#sagemaker-roles-createmodel-perms",
     "https://docs.aws.amazon.com/sagemaker/latest/dg/realtime-endpoints-deploy-models.html",
     "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsagemaker.html",
+    "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerregistry.html",
   ],
   steps: (team): WorkflowStep[] => {
     const model = team.name("resnet-model");

@@ -1,5 +1,5 @@
 import type { TeamResources } from "../team-resources";
-import type { WorkflowActor, WorkflowStep } from "../workflow";
+import type { WorkflowActor, WorkflowContext, WorkflowStep } from "../workflow";
 
 /**
  * Reading objects of a bucket: ListBucket on the bucket (with the prefix listed), GetObject on the object,
@@ -23,10 +23,16 @@ export function readObjectSteps(team: TeamResources, actor: WorkflowActor, bucke
   ];
 }
 
-/** Writing an object: PutObject and, for SSE-KMS buckets, the kms:GenerateDataKey S3 makes for it. */
+/**
+ * Writing an object: PutObject and, for SSE-KMS buckets, the kms:GenerateDataKey S3 makes for it. To an SSE-KMS
+ * bucket the writer asks for SSE-KMS itself (`x-amz-server-side-encryption: aws:kms`), as SageMaker does for a
+ * job's output and as a bucket policy requiring SSE-KMS demands.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html#require-sse-kms
+ */
 export function writeObjectSteps(team: TeamResources, actor: WorkflowActor, bucket: string, key: string, purpose: string, kmsKeyArns: readonly string[] = []): WorkflowStep[] {
+  const context: WorkflowContext = kmsKeyArns.length > 0 ? { "s3:x-amz-server-side-encryption": "aws:kms" } : {};
   return [
-    { actor, action: "s3:PutObject", resource: team.arn.s3.object({ bucket, key }).value, context: {}, purpose },
+    { actor, action: "s3:PutObject", resource: team.arn.s3.object({ bucket, key }).value, context, purpose },
     ...kmsKeyArns.map(
       (keyArn): WorkflowStep => ({ actor, action: "kms:GenerateDataKey", resource: keyArn, context: s3KmsContext(team, bucket), purpose: `encrypt ${bucket}/${key} (SSE-KMS), through S3` }),
     ),

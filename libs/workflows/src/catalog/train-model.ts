@@ -88,6 +88,8 @@ const trainingSources = [
   "https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html#sagemaker-roles-createtrainingjob-perms",
   "https://docs.aws.amazon.com/sagemaker/latest/dg/security_iam_id-based-policy-examples.html",
   "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsagemaker.html",
+  "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerregistry.html",
+  "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html#require-sse-kms",
 ];
 
 /** A person uploads training code and starts a training job from a laptop, passing the job role, then follows it. */

@@ -19,6 +19,7 @@ export const trainingNodesRun = defineWorkflow({
     "https://docs.aws.amazon.com/systems-manager/latest/userguide/getting-started-create-iam-instance-profile.html",
     "https://docs.aws.amazon.com/systems-manager/latest/userguide/getting-started-restrict-access-examples.html",
     "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/iam-roles-for-amazon-ec2.html",
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html#require-sse-kms",
   ],
   steps: (team): WorkflowStep[] => {
     const instance = team.arn.ec2.instance({ id: "i-0a1b2c3d4e5f60718" }).value;
