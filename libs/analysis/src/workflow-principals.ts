@@ -82,6 +82,39 @@ export function sessionPrincipal(plan: PlanFile, principal: PlanPrincipal, sessi
   };
 }
 
+/** A deterministic stand-in for a user's unique id (`AIDA…`), which AWS assigns when it creates the user. */
+function userId(arn: string): string {
+  return `AIDA${createHash("sha256").update(arn).digest("hex").slice(0, 17).toUpperCase()}`;
+}
+
+/**
+ * An IAM user of the team as it signs in, before it assumes any role: a member of the team's group, holding the
+ * group's policies and, where the plan creates the user (central-ai's), its own policies and boundary. A member
+ * the plan does not create is an existing user at the root path. MFA keys are the request's: it signs in first.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-username
+ */
+export function userPrincipal(plan: PlanFile, group: PlanPrincipal, member: string, planned: PlanPrincipal | undefined): SessionPrincipal {
+  const arn = planned?.arn ?? `arn:${plan.partition}:iam::${plan.account}:user/${member}`;
+  const held = [...group.policies, ...(planned?.policies ?? [])].filter((policy) => policy.document !== undefined);
+  return {
+    name: `${member} (${group.name})`,
+    arn,
+    identity: held.map((policy) => policy.document!),
+    identityNames: held.map((policy) => policy.name),
+    boundary: planned?.boundary?.document,
+    context: {
+      "aws:PrincipalArn": arn,
+      "aws:PrincipalAccount": plan.account,
+      "aws:PrincipalType": "User",
+      "aws:userid": userId(arn),
+      "aws:username": member,
+      "aws:RequestedRegion": plan.region,
+      "aws:SecureTransport": "true",
+      ...Object.fromEntries(Object.entries(planned?.tags ?? {}).map(([key, value]) => [`aws:PrincipalTag/${key}`, value])),
+    },
+  };
+}
+
 /** A role that holds one policy only, within the team's boundary, in a person's MFA session: how a shared policy is proven on its own. */
 export function policyHolder(plan: PlanFile, policy: { name: string; arn: string; document: PolicyDocumentJson }, boundary: PolicyDocumentJson | undefined, tags: Record<string, string>): SessionPrincipal {
   const arn = `arn:${plan.partition}:iam::${plan.account}:role/ml/${plan.stack}/holder-of-${policy.name}`;

@@ -16,14 +16,16 @@ const declarationOf = (plan: PlanFile): TeamWorkflows => {
   const actors: Record<string, string[]> = {};
   for (const workflow of plan.workflows) {
     for (const step of workflow.steps) {
-      const output = Object.entries(plan.outputs).find(([, value]) => typeof value === "string" && value.endsWith(`/${step.principal}`))?.[0];
       const actor = step.actor.split(" ")[0]!;
+      // A user is named for its group, "<member> (<group>)", and declared by the output holding the group's name.
+      const group = actor === "user" ? /\(([^)]+)\)$/.exec(step.principal)?.[1] : undefined;
+      const output = Object.entries(plan.outputs).find(([, value]) => typeof value === "string" && (group === undefined ? value.endsWith(`/${step.principal}`) : value === group))?.[0];
       if (output && workflowActorNames.includes(actor) && !(actors[actor] ?? []).includes(output)) actors[actor] = [...(actors[actor] ?? []), output];
     }
   }
   return { project: plan.stack, actors, must: [], never: [], policies: [] };
 };
-const workflowActorNames = ["person", "studio", "job", "pipeline", "model", "instance"];
+const workflowActorNames = ["person", "user", "studio", "job", "pipeline", "model", "instance"];
 
 /** A copy of the plans in which one statement (by Sid) of one managed policy is gone. */
 function withoutStatement(policyName: string, sid: string): PlanFile[] {
@@ -31,9 +33,12 @@ function withoutStatement(policyName: string, sid: string): PlanFile[] {
     ...plan,
     steps: plan.steps.map((step) => {
       const resource = step.newState;
-      if (resource.type !== "aws:iam/policy:Policy" || resource.outputs.name !== policyName) return step;
+      // A managed policy by its name, or a group's inline policy (what members hold before they assume a role).
+      const named = resource.type === "aws:iam/policy:Policy" ? resource.outputs.name : resource.type === "aws:iam/groupPolicy:GroupPolicy" ? resource.inputs.name : undefined;
+      if (named !== policyName) return step;
       const document = JSON.parse(String(resource.inputs.policy)) as { Statement: { Sid?: string }[] };
-      document.Statement = document.Statement.filter((statement) => statement.Sid !== sid);
+      // Reports name a statement by its Sid, or by its 1-based position when it has none.
+      document.Statement = document.Statement.filter((statement, index) => (statement.Sid ?? String(index + 1)) !== sid);
       return { ...step, newState: { ...resource, inputs: { ...resource.inputs, policy: JSON.stringify(document) } } };
     }),
   }));
@@ -57,7 +62,7 @@ describe("proving a stack's workflows", () => {
     expect(mustWorkflows().map(([name]) => name).sort()).toEqual(
       [
         "deploy-model", "launch-cluster", "launch-from-template", "launch-spot", "launch-training-instance", "open-studio", "push-image", "read-shared-datasets", "register-model",
-        "run-pipeline", "train-from-laptop", "train-from-studio", "training-job-runs", "training-nodes-run", "view-ml-resources",
+        "run-pipeline", "sign-in", "train-from-laptop", "train-from-studio", "training-job-runs", "training-nodes-run", "view-ml-resources",
       ].sort(),
     );
   });

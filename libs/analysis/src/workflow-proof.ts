@@ -16,7 +16,7 @@ import {
 } from "@ml-iam/workflows";
 import { planPrincipals, type PlanPrincipal } from "./plan-principals";
 import { simulate, type SimulationResult } from "./simulation/evaluate";
-import { policyHolder, sessionPrincipal, type SessionPrincipal } from "./workflow-principals";
+import { policyHolder, sessionPrincipal, userPrincipal, type SessionPrincipal } from "./workflow-principals";
 
 /** One request of a workflow as the engine decided it for one principal. */
 export type WorkflowStepResult = PlanWorkflow["steps"][number];
@@ -76,6 +76,17 @@ function actorPrincipals(plan: PlanFile, principals: readonly PlanPrincipal[], d
   for (const actor of workflowActors) {
     for (const output of declaration.actors[actor] ?? []) {
       const arn = plan.outputs[output];
+      if (actor === "user") {
+        // The user actor is named by the team's group (its name or ARN): a member signs in as themself.
+        const group = principals.find((candidate) => candidate.kind === "group" && candidate.stack === plan.stack && (candidate.name === arn || candidate.arn === arn));
+        if (group === undefined) {
+          problems.push(`${plan.stack}: workflows.ts: actors.user names the output ${output}, which is ${arn === undefined ? "not an output of the stack" : "not an IAM group of its plan"}`);
+        } else if (person !== undefined) {
+          const planned = principals.find((candidate) => candidate.kind === "user" && candidate.name === person);
+          actors.set(actor, [...(actors.get(actor) ?? []), userPrincipal(plan, group, person, planned)]);
+        }
+        continue;
+      }
       const principal = typeof arn === "string" ? byArn.get(arn) : undefined;
       if (principal === undefined) {
         problems.push(`${plan.stack}: workflows.ts: actors.${actor} names the output ${output}, which is ${arn === undefined ? "not an output of the stack" : "not a role or permission set of its plan"}`);
@@ -87,6 +98,15 @@ function actorPrincipals(plan: PlanFile, principals: readonly PlanPrincipal[], d
   }
   return actors;
 }
+
+/** A planned role a person or user may assume, with the trust policy that decides it. */
+export interface AssumableRole {
+  name: string;
+  trust: NonNullable<PlanPrincipal["trust"]>;
+}
+
+/** The calls a principal makes on a role to reach a session of it, which its trust policy must allow too. */
+const assumeActions: ReadonlySet<string> = new Set(["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"]);
 
 /** `the Studio execution role`: an actor's part, as the sentence "no principal plays …" needs it. */
 function actorPart(actor: WorkflowActor): string {
@@ -114,7 +134,13 @@ function unplayedActorOf(step: WorkflowStep, actors: Map<WorkflowActor, SessionP
  * Decides every step of a workflow for the principals of its actors; a step that needs a part no principal
  * plays fails, saying so, since the stack cannot run it until it has such a role.
  */
-export function proveWorkflow(workflow: Workflow, subject: string, actors: Map<WorkflowActor, SessionPrincipal[]>, unplayed: ReadonlyMap<string, WorkflowActor>): WorkflowResult {
+export function proveWorkflow(
+  workflow: Workflow,
+  subject: string,
+  actors: Map<WorkflowActor, SessionPrincipal[]>,
+  unplayed: ReadonlyMap<string, WorkflowActor>,
+  roles: ReadonlyMap<string, AssumableRole> = new Map(),
+): WorkflowResult {
   const steps: WorkflowStepResult[] = [];
   workflow.steps.forEach((step: WorkflowStep, index) => {
     const caller = typeof step.actor === "string" ? undefined : step.actor;
@@ -128,9 +154,14 @@ export function proveWorkflow(workflow: Workflow, subject: string, actors: Map<W
       return;
     }
     for (const session of caller ? principals.slice(0, 1) : principals) {
+      // A session that assumes a planned role, or tags its session of it, needs the role's trust as well as its own policies.
+      const assumed = !caller && assumeActions.has(step.action) ? roles.get(step.resource) : undefined;
       const result = caller
         ? simulate({ action: step.action, resource: step.resource, context: step.context, caller: { service: caller.service } }, { identity: [], resource: session.trust, resourceRequired: true })
-        : simulate({ action: step.action, resource: step.resource, context: { ...session.context, ...step.context } }, { identity: session.identity, boundary: session.boundary });
+        : simulate(
+            { action: step.action, resource: step.resource, context: { ...session.context, ...step.context }, ...(assumed ? { caller: { arn: session.arn, account: session.context["aws:PrincipalAccount"] } } : {}) },
+            { identity: session.identity, boundary: session.boundary, ...(assumed ? { resource: assumed.trust, resourceRequired: true } : {}) },
+          );
       const ok = (result.decision === "Allowed") === (workflow.expect === "allowed");
       steps.push({
         step: index + 1,
@@ -141,7 +172,9 @@ export function proveWorkflow(workflow: Workflow, subject: string, actors: Map<W
         purpose: step.purpose,
         decision: result.decision,
         ok,
-        reason: explain(session, result, caller !== undefined),
+        reason: assumed && result.decision === "ImplicitlyDenied" && !result.matched.some((matched) => matched.policy === "resource" && matched.effect === "Allow") && result.matched.some((matched) => matched.policy === "identity" && matched.effect === "Allow")
+          ? `the trust policy of ${assumed.name} does not allow it`
+          : explain(session, result, caller !== undefined),
       });
     }
   });
@@ -219,8 +252,9 @@ export function proveStackWorkflows(plan: PlanFile, plans: readonly PlanFile[], 
   const unplayed = new Map([...unplayedRoles].map(([actor, arn]) => [arn.slice(arn.indexOf(":role/") + ":role".length), actor]));
   const results: WorkflowResult[] = [];
   const teamSubject = `the principals of ${plan.stack}`;
+  const assumable = new Map(principals.flatMap((principal) => (principal.kind === "role" && principal.trust ? [[principal.arn, { name: principal.name, trust: principal.trust }] as const] : [])));
   for (const workflow of [...buildWorkflows(plan, declaration.must, "allowed", team, withUnplayedRoles, problems), ...buildWorkflows(plan, declaration.never, "denied", team, withUnplayedRoles, problems)]) {
-    results.push(proveWorkflow(workflow, teamSubject, actors, unplayed));
+    results.push(proveWorkflow(workflow, teamSubject, actors, unplayed, assumable));
   }
   for (const proof of declaration.policies) {
     const arn = plan.outputs[proof.policy];

@@ -11,6 +11,7 @@ export const modelBuilders = defineStackContract(
     jobRoleArn: arnSchema,
     pipelineRoleArn: arnSchema,
     policyArn: arnSchema,
+    groupName: z.string(),
     ...peopleAccessShape,
   }),
 );

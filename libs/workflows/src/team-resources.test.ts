@@ -27,7 +27,7 @@ describe("a team's resources as workflows read them", () => {
   });
 
   it("lists one actor per role, so a model that runs as the job role is not decided twice", () => {
-    expect(sampleTeam().actors()).toEqual(["person", "studio", "job", "pipeline", "instance"]);
+    expect(sampleTeam().actors()).toEqual(["person", "user", "studio", "job", "pipeline", "instance"]);
     expect(sampleTeam().actors(["person", "model"])).toEqual(["person", "model"]);
   });
 

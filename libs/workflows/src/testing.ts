@@ -17,6 +17,7 @@ export const sampleConfig: Readonly<Record<string, unknown>> = {
 
 const sampleRoles: Record<WorkflowActor, string> = {
   person: "arn:aws:iam::123456789012:role/ml/vision/vision-access",
+  user: "arn:aws:iam::123456789012:user/ana.vision",
   studio: "arn:aws:iam::123456789012:role/ml/vision/vision-studio",
   job: "arn:aws:iam::123456789012:role/ml/vision/vision-job",
   pipeline: "arn:aws:iam::123456789012:role/ml/vision/vision-pipeline",

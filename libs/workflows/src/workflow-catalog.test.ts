@@ -56,6 +56,8 @@ describe("the workflow catalog", () => {
     ],
     ["view-ml-resources", ["person sagemaker:ListTrainingJobs", "person sagemaker:DescribeTrainingJob", "person sagemaker:ListModels", "person sagemaker:DescribeModel", "person sagemaker:ListEndpoints", "person sagemaker:DescribeEndpoint"]],
     ["never-change-ml-resources", ["person sagemaker:CreateTrainingJob", "person sagemaker:StopTrainingJob", "person sagemaker:CreateEndpoint", "person sagemaker:DeleteModel"]],
+    ["sign-in", ["user sts:AssumeRole", "user sts:TagSession"]],
+    ["never-sign-in-without-mfa", ["user sts:AssumeRole", "user sts:TagSession"]],
   ])("makes, for a sample team, the requests of %s", (name, expected) => {
     expect(requests(name)).toEqual(expected);
   });
@@ -65,7 +67,7 @@ describe("the workflow catalog", () => {
       [
         "deploy-model", "launch-cluster", "launch-from-template", "launch-spot", "launch-training-instance", "never-change-ml-resources", "never-cross-teams", "never-read-deploy-state",
         "never-write-shared-datasets", "open-studio", "push-image", "read-shared-datasets", "register-model", "run-pipeline", "train-from-laptop", "train-from-studio", "training-job-runs",
-        "training-nodes-run", "view-ml-resources",
+        "training-nodes-run", "view-ml-resources", "sign-in", "never-sign-in-without-mfa",
       ].sort(),
     );
   });
@@ -131,7 +133,7 @@ describe("the never-workflows", () => {
   it("try every request of another team's resources for each role of the team, against two other teams whatever their number", () => {
     const steps = findWorkflow("never-cross-teams").steps(sampleTeam());
     // The sample's model actor runs as its job role: its requests are the job role's.
-    expect(new Set(steps.map(actorOf))).toEqual(new Set(["person", "studio", "job", "pipeline", "instance"]));
+    expect(new Set(steps.map(actorOf))).toEqual(new Set(["person", "user", "studio", "job", "pipeline", "instance"]));
     const others = new Set(steps.flatMap((step) => /\((search|speech|central-ai)\)$/.exec(step.purpose)?.[1] ?? []));
     // The two after vision in name order, wrapping: central-ai and search.
     expect(others).toEqual(new Set(["central-ai", "search"]));
@@ -149,6 +151,19 @@ describe("the never-workflows", () => {
     expect(new Set(findWorkflow("never-read-deploy-state").steps(sampleTeam()).map((step) => step.resource))).toEqual(
       new Set(["arn:aws:s3:::company-pulumi-state", "arn:aws:s3:::company-pulumi-state/.pulumi/stacks/vision/dev.json"]),
     );
+  });
+
+  it("try the team's access role without MFA, with the key false and with none, and a session tagged as someone else", () => {
+    const steps = findWorkflow("never-sign-in-without-mfa").steps(sampleTeam());
+    expect(steps.map((step) => [step.action, step.resource, step.context])).toEqual([
+      ["sts:AssumeRole", "arn:aws:iam::123456789012:role/ml/vision/vision-access", { "aws:MultiFactorAuthPresent": "false" }],
+      ["sts:AssumeRole", "arn:aws:iam::123456789012:role/ml/vision/vision-access", {}],
+      [
+        "sts:TagSession",
+        "arn:aws:iam::123456789012:role/ml/vision/vision-access",
+        { "aws:MultiFactorAuthPresent": "true", "aws:MultiFactorAuthAge": "30", "aws:RequestTag/person": "ana.vision-impostor", "aws:TagKeys": ["person"] },
+      ],
+    ]);
   });
 
   it("try nothing of the deploy state where the stacks keep it in Pulumi Cloud", () => {

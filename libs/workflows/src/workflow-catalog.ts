@@ -5,6 +5,7 @@ import { openStudio } from "./catalog/open-studio";
 import { pushImage } from "./catalog/push-image";
 import { readSharedDatasets } from "./catalog/read-shared-datasets";
 import { runPipeline } from "./catalog/run-pipeline";
+import { neverSignInWithoutMfa, signIn } from "./catalog/sign-in";
 import { trainFromLaptop, trainFromStudio, trainingJobRuns } from "./catalog/train-model";
 import { trainingNodesRun } from "./catalog/training-nodes-run";
 import { neverChangeMlResources, viewMlResources } from "./catalog/view-ml-resources";
@@ -26,10 +27,12 @@ const definitions = [
   launchSpot,
   trainingNodesRun,
   viewMlResources,
+  signIn,
   neverChangeMlResources,
   neverCrossTeams,
   neverWriteSharedDatasets,
   neverReadDeployState,
+  neverSignInWithoutMfa,
 ] as const;
 
 /** The name of a workflow of the catalog. */

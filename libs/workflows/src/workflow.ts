@@ -2,16 +2,18 @@ import type { KnownAction } from "@ml-iam/iam";
 
 /**
  * Who makes a request, by its part in the workflow: a person (the session of the role people reach the
- * team's access through, or of their Identity Center permission set), or a role a service runs as.
+ * team's access through, or of their Identity Center permission set), an IAM user of the team signing in
+ * (a member of its group, before any role), or a role a service runs as.
  */
-export type WorkflowActor = "person" | "studio" | "job" | "pipeline" | "model" | "instance";
+export type WorkflowActor = "person" | "user" | "studio" | "job" | "pipeline" | "model" | "instance";
 
 /** Every actor, in the order reports list them. */
-export const workflowActors: readonly WorkflowActor[] = ["person", "studio", "job", "pipeline", "model", "instance"];
+export const workflowActors: readonly WorkflowActor[] = ["person", "user", "studio", "job", "pipeline", "model", "instance"];
 
 /** What each actor is, for reports and errors. */
 export const actorDescriptions: Readonly<Record<WorkflowActor, string>> = {
   person: "a person of the team (access role or permission set session)",
+  user: "an IAM user of the team (a member of its group, signing in)",
   studio: "the Studio execution role (notebooks and SDK calls in Studio)",
   job: "the job role (SageMaker training and processing jobs)",
   pipeline: "the pipeline role (SageMaker Pipelines)",

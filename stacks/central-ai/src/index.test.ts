@@ -28,11 +28,13 @@ describe("the central AI stack", () => {
     expect(planOf().workflows.map((workflow) => [workflow.name, workflow.subject, workflow.passed])).toEqual([
       ["train-from-laptop", "the principals of central-ai", true],
       ["training-job-runs", "the principals of central-ai", true],
+      ["sign-in", "the principals of central-ai", true],
       ["read-shared-datasets", "the principals of central-ai", true],
       ["view-ml-resources", "the principals of central-ai", true],
       ["never-cross-teams", "the principals of central-ai", true],
       ["never-write-shared-datasets", "the principals of central-ai", true],
       ["never-read-deploy-state", "the principals of central-ai", true],
+      ["never-sign-in-without-mfa", "the principals of central-ai", true],
       ["view-ml-resources", "a role holding only central-ai-sagemaker-read-only", true],
       ["never-change-ml-resources", "a role holding only central-ai-sagemaker-read-only", true],
       ["view-ml-resources", "a role holding only central-ai-sagemaker-full-access", true],

@@ -7,9 +7,9 @@ import { teamWorkflows } from "@ml-iam/workflows";
  * can view and run, read-only can view and starts nothing.
  */
 export default teamWorkflows(centralAi, {
-  actors: { person: "accessRoleArn", job: "jobRoleArn" },
-  must: ["train-from-laptop", "training-job-runs", "read-shared-datasets", "view-ml-resources"],
-  never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state"],
+  actors: { person: "accessRoleArn", user: "groupName", job: "jobRoleArn" },
+  must: ["train-from-laptop", "training-job-runs", "sign-in", "read-shared-datasets", "view-ml-resources"],
+  never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state", "never-sign-in-without-mfa"],
   policies: [
     { policy: "sagemakerReadOnlyPolicyArn", must: ["view-ml-resources"], never: ["never-change-ml-resources"] },
     { policy: "sagemakerFullAccessPolicyArn", must: ["view-ml-resources"], never: [] },

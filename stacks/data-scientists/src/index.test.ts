@@ -47,10 +47,12 @@ describe.each(["dev", "prod"])("the data scientists stack in %s", (env) => {
       ["training-job-runs", true],
       ["register-model", true],
       ["deploy-model", true],
+      ["sign-in", true],
       ["read-shared-datasets", true],
       ["never-cross-teams", true],
       ["never-write-shared-datasets", true],
       ["never-read-deploy-state", true],
+      ["never-sign-in-without-mfa", true],
     ]);
   });
 
@@ -78,7 +80,7 @@ describe.each(["dev", "prod"])("the data scientists stack in %s", (env) => {
 
   it("keeps every principal out of the other teams' resources and roles, and a person out of a colleague's Studio profile", () => {
     const never = provenWorkflow(plan(), "never-cross-teams");
-    expect(new Set(never.steps.map((step) => step.principal))).toEqual(new Set(["data-scientists-access", "data-scientists-studio", "data-scientists-job"]));
+    expect(new Set(never.steps.map((step) => step.principal))).toEqual(new Set(["data-scientists-access", "carol.ds (data-scientists-users)", "data-scientists-studio", "data-scientists-job"]));
     expect(never.steps.find((step) => step.purpose.startsWith("open a colleague's Studio profile"))).toMatchObject({ principal: "data-scientists-access", decision: "ImplicitlyDenied" });
   });
 
@@ -114,8 +116,11 @@ describe.each(["dev", "prod"])("the data scientists stack in %s", (env) => {
         Condition: { StringEquals: { "aws:RequestTag/person": "${aws:username}" }, "ForAllValues:StringEquals": { "aws:TagKeys": "person" } },
       },
     ]);
-    const [groupPolicy] = resourcesOfType(plan(), "aws:iam/groupPolicy:GroupPolicy");
-    expect(documentOf(groupPolicy!).Statement).toEqual([{ Effect: "Allow", Action: ["sts:AssumeRole", "sts:TagSession"], Resource: plan().outputs.accessRoleArn }]);
+    const groupPolicies = resourcesOfType(plan(), "aws:iam/groupPolicy:GroupPolicy");
+    expect(groupPolicies.map((policy) => policy.inputs.name)).toEqual(["assume-team-roles", "manage-own-credentials"]);
+    const credentials = documentOf(groupPolicies[1]!).Statement;
+    expect(credentials.at(-1)).toMatchObject({ Sid: "DenyAllExceptEnrolmentWithoutMfa", Effect: "Deny", Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } } });
+    expect(documentOf(groupPolicies[0]!).Statement).toEqual([{ Effect: "Allow", Action: ["sts:AssumeRole", "sts:TagSession"], Resource: plan().outputs.accessRoleArn }]);
     const [membership] = resourcesOfType(plan(), "aws:iam/groupMembership:GroupMembership");
     expect(membership?.inputs).toMatchObject({ group: plan().outputs.groupName, users: ["carol.ds", "dave.ds"] });
   });

@@ -3,7 +3,7 @@ import { teamWorkflows } from "@ml-iam/workflows";
 
 /** What data scientists must be able to do on AWS, proven on every plan, and what they must never do. */
 export default teamWorkflows(dataScientists, {
-  actors: { person: "accessRoleArn", studio: "studioRoleArn", job: "jobRoleArn", model: "jobRoleArn" },
+  actors: { person: "accessRoleArn", user: "groupName", studio: "studioRoleArn", job: "jobRoleArn", model: "jobRoleArn" },
   must: [
     "open-studio",
     "train-from-laptop",
@@ -11,7 +11,8 @@ export default teamWorkflows(dataScientists, {
     "training-job-runs",
     "register-model",
     "deploy-model",
+    "sign-in",
     "read-shared-datasets",
   ],
-  never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state"],
+  never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state", "never-sign-in-without-mfa"],
 });

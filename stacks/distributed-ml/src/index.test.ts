@@ -53,10 +53,12 @@ describe("the distributed ML stack", () => {
       ["launch-from-template", true],
       ["launch-spot", true],
       ["training-nodes-run", true],
+      ["sign-in", true],
       ["read-shared-datasets", true],
       ["never-cross-teams", true],
       ["never-write-shared-datasets", true],
       ["never-read-deploy-state", true],
+      ["never-sign-in-without-mfa", true],
     ]);
   });
 

@@ -47,10 +47,12 @@ describe("the model builders stack", () => {
       ["run-pipeline", true],
       ["register-model", true],
       ["deploy-model", true],
+      ["sign-in", true],
       ["read-shared-datasets", true],
       ["never-cross-teams", true],
       ["never-write-shared-datasets", true],
       ["never-read-deploy-state", true],
+      ["never-sign-in-without-mfa", true],
     ]);
   });
 

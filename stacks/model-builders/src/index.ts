@@ -50,7 +50,7 @@ const accessRole = new TeamRole({
   permissionsBoundaryArn: central.permissionsBoundaryArn,
   managedPolicies: { ...policyArns(policies.access), "datasets-read": central.datasetsReadPolicyArn },
 });
-new TeamGroup({ stack, members: config.members, assumableRoleArns: [accessRole.arn] });
+const group = new TeamGroup({ stack, members: config.members, assumableRoleArns: [accessRole.arn] });
 
 // Exports: the contract consumers read through their StackReference.
 export = modelBuilders.outputs({
@@ -58,6 +58,7 @@ export = modelBuilders.outputs({
   jobRoleArn: jobRole.arn,
   pipelineRoleArn: pipelineRole.arn,
   policyArn: policies.job.get("runtime")!.arn,
+  groupName: group.name,
   // What people hold, whichever way they sign in: the access role here, the identity stack's permission sets.
   peoplePolicyArns: accessRole.managedPolicyArns,
   permissionsBoundaryArn: central.permissionsBoundaryArn,

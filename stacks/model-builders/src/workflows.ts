@@ -6,7 +6,7 @@ import { teamWorkflows } from "@ml-iam/workflows";
  * their access role, which holds exactly the policies the identity stack's permission sets attach.
  */
 export default teamWorkflows(modelBuilders, {
-  actors: { person: "accessRoleArn", job: "jobRoleArn", model: "jobRoleArn", pipeline: "pipelineRoleArn" },
-  must: ["train-from-laptop", "training-job-runs", "push-image", "run-pipeline", "register-model", "deploy-model", "read-shared-datasets"],
-  never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state"],
+  actors: { person: "accessRoleArn", user: "groupName", job: "jobRoleArn", model: "jobRoleArn", pipeline: "pipelineRoleArn" },
+  must: ["train-from-laptop", "training-job-runs", "push-image", "run-pipeline", "register-model", "deploy-model", "sign-in", "read-shared-datasets"],
+  never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state", "never-sign-in-without-mfa"],
 });
