@@ -71,7 +71,19 @@ describe("the access diff of two plan sets", () => {
     });
     const [change] = diffPlanAccess(base, head).principals;
     expect(change).toMatchObject({ name: "distributed-ml-users", change: "removed", granted: [] });
+    // The group's members lose the team's access role and the management of their own password and MFA device.
     expect(summary(change!.revoked)).toEqual([
+      "iam:ChangePassword arn:aws:iam::111111111111:user/${aws:username}",
+      "iam:ChangePassword arn:aws:iam::111111111111:user/*/${aws:username}",
+      "iam:CreateVirtualMFADevice arn:aws:iam::111111111111:mfa/${aws:username}",
+      "iam:EnableMFADevice arn:aws:iam::111111111111:user/${aws:username}",
+      "iam:EnableMFADevice arn:aws:iam::111111111111:user/*/${aws:username}",
+      "iam:GetAccountPasswordPolicy *",
+      "iam:ListMFADevices arn:aws:iam::111111111111:user/${aws:username}",
+      "iam:ListMFADevices arn:aws:iam::111111111111:user/*/${aws:username}",
+      "iam:ListVirtualMFADevices *",
+      "iam:ResyncMFADevice arn:aws:iam::111111111111:user/${aws:username}",
+      "iam:ResyncMFADevice arn:aws:iam::111111111111:user/*/${aws:username}",
       "sts:AssumeRole arn:aws:iam::111111111111:role/ml/distributed-ml/distributed-ml-access",
       "sts:TagSession arn:aws:iam::111111111111:role/ml/distributed-ml/distributed-ml-access",
     ]);

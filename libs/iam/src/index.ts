@@ -69,6 +69,7 @@ export { manageEndpoints } from "./activities/manage-endpoints";
 export { manageExperiments } from "./activities/manage-experiments";
 export { manageMlJobs, type ManageMlJobsArgs } from "./activities/manage-ml-jobs";
 export { manageModels, type ManageModelsArgs } from "./activities/manage-models";
+export { credentialSelfServiceActions, manageOwnCredentials, ownCredentialArns } from "./activities/manage-own-credentials";
 export { managePipelines, type ManagePipelinesArgs } from "./activities/manage-pipelines";
 export { modelMonitoring, type ModelMonitoringArgs } from "./activities/model-monitoring";
 export { passRole, type PassRoleArgs } from "./activities/pass-role";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Group, GroupMembership, GroupPolicy } from "@pulumi/aws/iam";
-import { allow, policyDocument } from "@ml-iam/iam";
+import { allow, manageOwnCredentials, policyDocument } from "@ml-iam/iam";
 import type { TeamStack } from "./stack-config";
 
 /** Arguments of {@link TeamGroup}. */
@@ -12,7 +12,11 @@ export interface TeamGroupArgs {
   assumableRoleArns: readonly pulumi.Input<string>[];
 }
 
-/** The team's IAM group: its members may assume exactly the team's access roles. */
+/**
+ * The team's IAM group: its members may assume exactly the team's access roles, and manage their own password
+ * and MFA device, doing nothing else until they sign in with MFA.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_iam_mfa-selfmanage.html
+ */
 export class TeamGroup extends pulumi.ComponentResource {
   readonly name: pulumi.Output<string>;
   readonly arn: pulumi.Output<string>;
@@ -28,12 +32,16 @@ export class TeamGroup extends pulumi.ComponentResource {
     new GroupPolicy(
       "assume-roles",
       {
-        name: "assume-team-roles",
+        name: "team-member-access",
         group: group.name,
-        policy: policyDocument([allow({ actions: ["sts:AssumeRole", "sts:TagSession"], resources: [...args.assumableRoleArns] })], {
-          kind: "inline",
-          name: `${stack.team}/group`,
-        }),
+        // Without MFA, the self-service deny leaves a member nothing but enrolment, AssumeRole included.
+        policy: policyDocument(
+          [
+            allow({ actions: ["sts:AssumeRole", "sts:TagSession"], resources: [...args.assumableRoleArns] }),
+            ...manageOwnCredentials({ scope: stack.scope, team: stack.team }),
+          ],
+          { kind: "inline", name: `${stack.team}/group` },
+        ),
       },
       { parent: this },
     );

@@ -86,7 +86,10 @@ describe("the central AI stack", () => {
       Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
     });
     const [groupPolicy] = resourcesOfType(plan, "aws:iam/groupPolicy:GroupPolicy");
-    expect(documentOf(groupPolicy!).Statement).toEqual([{ Effect: "Allow", Action: ["sts:AssumeRole", "sts:TagSession"], Resource: plan.outputs.accessRoleArn }]);
+    const [assume, ...ownCredentials] = documentOf(groupPolicy!).Statement;
+    expect(assume).toEqual({ Effect: "Allow", Action: ["sts:AssumeRole", "sts:TagSession"], Resource: plan.outputs.accessRoleArn });
+    // Members also manage their own password and MFA device, and without MFA may do nothing else.
+    expect(ownCredentials.at(-1)).toMatchObject({ Sid: "DenyAllExceptEnrolmentWithoutMfa", Effect: "Deny", Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } } });
   });
 
   it("creates its users under the team path with no access keys or login profiles", () => {
