@@ -89,6 +89,18 @@ describe("planning a stack offline", () => {
     });
     expect(consumer.outputs.producerRoleArn).toBe(plan.outputs.roleArn);
   });
+
+  it("refuses an upstream stack's ARN of another account, which would attach nothing or grant across accounts", async () => {
+    const elsewhere = producerYaml().replace('["111111111111"]', '["222222222222"]');
+    const consumer = planStack({
+      stack: stackWithConfig("consumer", "consumer-program.ts", elsewhere, ["producer"]),
+      env: "dev",
+      upstreamPlan: (project, env) => (project === "producer" && env === "dev" ? plan : undefined),
+    });
+    await expect(consumer).rejects.toThrow(
+      "upstream stack producer (dev) output roleArn: arn:aws:iam::111111111111:role/ml/fixture/fixture-role is in account 111111111111, not this stack's 222222222222",
+    );
+  });
 });
 
 // Failures raised while resources register (an invalid policy, an undeclared reference) surface as

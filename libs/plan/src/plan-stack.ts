@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
-import { collectPolicyWarnings, partitionOfRegion } from "@ml-iam/iam";
+import { awsPartitionOfRegion, collectPolicyWarnings, partitionOfRegion } from "@ml-iam/iam";
 import { clearRecordedReferences, contractOf, recordedStackReferences } from "@ml-iam/contracts";
 import { dirname, join } from "node:path";
 import hostProcess from "node:process";
@@ -9,6 +9,7 @@ import { PlanError } from "./plan-error";
 import type { PlanFile, PlannedResource } from "./plan-file";
 import { RecordingMocks } from "./recording-mocks";
 import { readStackConfigFile, type StackConfig } from "./stack-config-file";
+import { upstreamArnScopeProblems } from "./upstream-arn-scope";
 import type { WorkspaceStack } from "./workspace-stacks";
 
 /** What planning one stack and env needs. */
@@ -40,7 +41,8 @@ interface PromiseOutput {
 
 function scopeOf(config: StackConfig, configFile: string): PlanScope {
   const region = config.values["aws:region"];
-  if (typeof region !== "string" || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
+  // AWS's own partitions data decides what a region is, as the SDKs do.
+  if (typeof region !== "string" || awsPartitionOfRegion(region) === undefined) {
     throw new Error(`${configFile}: aws:region must be an AWS region such as us-east-1, got ${JSON.stringify(region)}`);
   }
   const accounts = config.values["aws:allowedAccountIds"];
@@ -55,8 +57,11 @@ function scopeOf(config: StackConfig, configFile: string): PlanScope {
 /** Resource types of IAM Identity Center and its Identity Store. */
 const identityCenterTypePattern = /^aws:(identitystore|ssoadmin)\//;
 
-/** An upstream stack's planned outputs for one env, checked against its contract. */
-function upstreamOutputs(options: PlanStackOptions, project: string, env: string): Record<string, unknown> {
+/**
+ * An upstream stack's planned outputs for one env, checked against its contract and, for a team stack, against
+ * its scope: every ARN it hands over must be of the consumer's partition and account.
+ */
+function upstreamOutputs(options: PlanStackOptions, project: string, env: string, scope: PlanScope): Record<string, unknown> {
   const plan = options.upstreamPlan(project, env);
   if (!plan) throw new Error(`upstream stack ${project} has no plan for ${env}: plan it first (npx nx run ${project}:plan)`);
   const contract = contractOf(project);
@@ -65,6 +70,9 @@ function upstreamOutputs(options: PlanStackOptions, project: string, env: string
     const issue = parsed.error.issues[0]!;
     throw new Error(`upstream stack ${project} (${env}) does not honour its contract: output ${issue.path.join(".") || "(root)"}: ${issue.message}`);
   }
+  // The identity stack reads every env's account on purpose: its permission sets are assigned there.
+  const problems = options.stack.identity ? [] : upstreamArnScopeProblems({ project, env, outputs: plan.outputs, consumer: scope });
+  if (problems.length > 0) throw new Error(problems.join("\n"));
   return plan.outputs;
 }
 
@@ -72,10 +80,10 @@ function upstreamOutputs(options: PlanStackOptions, project: string, env: string
  * Checks that every upstream stack has a plan for this env holding every output of its contract. The identity
  * stack's one env reads its upstream stacks' envs by name, so their plans are read as its references ask.
  */
-function upstreamOutputsOf(options: PlanStackOptions): Map<string, Record<string, unknown>> {
+function upstreamOutputsOf(options: PlanStackOptions, scope: PlanScope): Map<string, Record<string, unknown>> {
   const byProject = new Map<string, Record<string, unknown>>();
   if (options.stack.identity) return byProject;
-  for (const project of options.stack.upstream) byProject.set(project, upstreamOutputs(options, project, options.env));
+  for (const project of options.stack.upstream) byProject.set(project, upstreamOutputs(options, project, options.env, scope));
   return byProject;
 }
 
@@ -119,14 +127,14 @@ export async function planStack(options: PlanStackOptions): Promise<PlanFile> {
   try {
     config = readStackConfigFile(join(stack.directory, `Pulumi.${env}.yaml`));
     scope = scopeOf(config, configFile);
-    upstream = upstreamOutputsOf(options);
+    upstream = upstreamOutputsOf(options, scope);
   } catch (error) {
     return fail((error as Error).message);
   }
 
   const mocks = new RecordingMocks(scope, (stackName) => {
     const [, project, referencedEnv] = stackName.split("/");
-    if (stack.identity && project && referencedEnv && stack.upstream.includes(project)) return upstreamOutputs(options, project, referencedEnv);
+    if (stack.identity && project && referencedEnv && stack.upstream.includes(project)) return upstreamOutputs(options, project, referencedEnv, scope);
     const outputs = project ? upstream.get(project) : undefined;
     if (!project || !outputs || referencedEnv !== env) {
       throw new Error(
