@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { workspaceRoot } from "../../testing";
 import { treeContents, workspaceTree } from "../testing";
-import teamStackGenerator, { accessPersonas, executionPersonas, type TeamStackGeneratorSchema } from "./generator";
+import teamStackGenerator, { accessPersonas, executionPersonas, generatedStackWorkflows, type TeamStackGeneratorSchema } from "./generator";
 
 const read = (tree: Tree, path: string) => tree.read(path, "utf-8") ?? "";
 const readJson = <T>(tree: Tree, path: string) => JSON.parse(read(tree, path)) as T;
@@ -65,7 +65,8 @@ describe("the team-stack generator", () => {
         "aws:defaultTags": { tags: { team: "vision", env, repository: "example-org/ml-iam-platform" } },
         "vision:repository": "example-org/ml-iam-platform",
         "vision:datasetBuckets": [`vision-datasets-${env}`],
-        "vision:artifactBucket": `vision-artifacts-${env}`,
+        "vision:artifactBuckets": [`vision-artifacts-${env}`],
+        "vision:ecrRepositories": ["vision/training"],
         "vision:members": [],
       });
     }
@@ -82,26 +83,28 @@ describe("the team-stack generator", () => {
     expect(program).not.toMatch(/<%|%>/);
   });
 
-  it("declares the workflows the generated config supports, and the never-workflows of every team", () => {
+  it("declares its persona's workflows, less those that need a role it does not generate, and the never-workflows of every team", () => {
     teamStackGenerator(tree, { name: "vision" });
     const workflows = read(tree, "stacks/vision/src/workflows.ts");
     expect(workflows).toContain("export default teamWorkflows(vision, {");
-    expect(workflows).toContain('actors: { person: "accessRoleArn", job: "executionRoleArn" }');
+    expect(workflows).toContain('actors: { person: "accessRoleArn", job: "executionRoleArn", model: "executionRoleArn" }');
+    expect(workflows).toContain('must: ["train-from-laptop", "training-job-runs", "register-model", "deploy-model", "read-shared-datasets"]');
     expect(workflows).toContain('never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state"]');
+    expect(generatedStackWorkflows("model-builder").must).toEqual(["train-from-laptop", "training-job-runs", "push-image", "register-model", "deploy-model", "read-shared-datasets"]);
     teamStackGenerator(tree, { name: "reviewers", persona: "read-only-ml-user" });
     expect(read(tree, "stacks/reviewers/src/workflows.ts")).toContain('never: ["never-change-ml-resources", "never-cross-teams"');
   });
 
   it.each([
-    ["model-builder", "ecrRepositories", "models-and-endpoints", "lets people pass exactly the execution role"],
-    ["read-only-ml-user", "members", "view", "lets people pass no role, and change no SageMaker resource"],
-  ])("gives people the %s persona when asked, with the config and tests that persona needs", (persona, configKey, teamPolicy, test) => {
+    ["model-builder", "ecrRepositories", ["vision/training"], "models-and-endpoints", "lets people pass exactly the execution role"],
+    ["read-only-ml-user", "members", [], "view", "lets people pass no role, and change no SageMaker resource"],
+  ])("gives people the %s persona when asked, with the config and tests that persona needs", (persona, configKey, configValue, teamPolicy, test) => {
     teamStackGenerator(tree, { name: "vision", persona });
     const program = read(tree, "stacks/vision/src/index.ts");
     expect(program).toContain(`personas["${persona}"](team, resources).access`);
     expect(program).toContain(`accessPolicies.get("${teamPolicy}")!.arn`);
     expect(program).not.toContain("studioDomainId");
-    expect(configOf(tree, "vision", "dev")).toHaveProperty(`vision:${configKey}`, []);
+    expect(configOf(tree, "vision", "dev")).toHaveProperty(`vision:${configKey}`, configValue);
     const tests = read(tree, "stacks/vision/src/index.test.ts");
     expect(tests).toContain(`it("${test}`);
     expect(tests).toContain(`policy/ml/vision/vision-${teamPolicy}`);

@@ -1,6 +1,7 @@
 import { generateFiles, getProjects, logger, type GeneratorCallback, type Tree } from "@nx/devkit";
 import type { PersonaName } from "@ml-iam/iam";
 import { addTeam, githubTeamHandle, teamName, teamOfStack, type TeamsRegistry } from "@ml-iam/team-stack";
+import { personaWorkflows, type WorkflowName, type WorkflowPersona } from "@ml-iam/workflows";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -69,6 +70,18 @@ export const accessPersonas: Partial<Record<PersonaName, AccessPersona>> = {
   },
 };
 
+/**
+ * The workflows a generated stack declares: its persona's, less those that need a role it does not generate (a
+ * Studio or pipeline role); the team adds them with the role, and sign-in once it has members.
+ */
+const needsRolesNotGenerated: readonly WorkflowName[] = ["open-studio", "train-from-studio", "run-pipeline"];
+
+/** A generated stack's must and never workflows, from the persona's in libs/workflows. */
+export function generatedStackWorkflows(persona: WorkflowPersona): { must: WorkflowName[]; never: WorkflowName[] } {
+  const workflows = personaWorkflows[persona];
+  return { must: workflows.must.filter((name) => !needsRolesNotGenerated.includes(name)), never: [...workflows.never] };
+}
+
 /** Personas of the execution role only: every generated stack's execution role takes sagemaker-compute. */
 export const executionPersonas: readonly PersonaName[] = ["sagemaker-compute"];
 
@@ -110,6 +123,7 @@ export default function teamStackGenerator(tree: Tree, options: TeamStackGenerat
     implicitDependencies: JSON.stringify(plan.upstream).replace(/,/g, ", "),
     testEnv: testEnv.env,
     testAccount: testEnv.account,
+    ...generatedStackWorkflows(plan.persona as WorkflowPersona),
     tmpl: "",
   };
   generateFiles(tree, join(filesDir, "stack"), names.stackRoot, substitutions);
