@@ -35,9 +35,12 @@ export function checkTeamName(team: string): string {
   return team;
 }
 
+/** The IAM path under which every team's principals and policies live, one folder per team: `/ml/`. */
+export const teamsIamPath = "/ml/";
+
 /** The IAM path of every principal, policy and instance profile of a team: `/ml/<team>/`. */
 export function teamIamPath(team: string): string {
-  return `/ml/${checkTeamName(team)}/`;
+  return `${teamsIamPath}${checkTeamName(team)}/`;
 }
 
 /**

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { AwsScope } from "../aws-scope";
 import type { Statement } from "../statement";
 import { allow } from "../statement";
-import { teamIamPath, teamNamePattern } from "../team-conventions";
+import { teamIamPath, teamNamePattern, teamsIamPath } from "../team-conventions";
 
 export { teamIamPath };
 
@@ -38,7 +38,7 @@ export interface DeliveryRoleScope {
 }
 
 function checkPlatformPath(path: string): string {
-  if (!/^\/[\w+=,.@-]+(\/[\w+=,.@-]+)*\/$/.test(path) || path.startsWith("/ml/")) {
+  if (!/^\/[\w+=,.@-]+(\/[\w+=,.@-]+)*\/$/.test(path) || path.startsWith(teamsIamPath)) {
     throw new Error(`platform.path must be an IAM path such as /ml-platform/, outside /ml/ where team deploy roles write, got ${JSON.stringify(path)}`);
   }
   return path;

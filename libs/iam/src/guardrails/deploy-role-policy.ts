@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { KnownAction } from "../generated/actions";
 import type { ActionPattern } from "../action-pattern";
 import { allow, deny, type Statement } from "../statement";
+import { teamTagKey } from "../team-conventions";
 import {
   iamPathPattern,
   ownIamResources,
@@ -33,7 +34,6 @@ export interface TeamDeployRolePolicyArgs extends DeliveryRoleScope {
   passRoleServices?: readonly string[];
 }
 
-const teamTag = "team";
 
 /** Writes on a team's roles, policies, groups and instance profiles that need no condition of their own. */
 const unconditionalWrites: readonly KnownAction[] = [
@@ -135,19 +135,19 @@ function iamStatements(args: TeamDeployRolePolicyArgs): Statement[] {
       sid: "CreatePrincipalsWithTheBoundaryAndTeamTag",
       actions: users ? ["iam:CreateRole", "iam:CreateUser"] : ["iam:CreateRole"],
       resources: principals,
-      conditions: { StringEquals: { "iam:PermissionsBoundary": boundaryArn, [`aws:RequestTag/${teamTag}`]: team } },
+      conditions: { StringEquals: { "iam:PermissionsBoundary": boundaryArn, [`aws:RequestTag/${teamTagKey}`]: team } },
     }),
     allow({
       sid: "TagPrincipalsOnlyForTheTeam",
       actions: users ? ["iam:TagRole", "iam:TagUser"] : ["iam:TagRole"],
       resources: principals,
-      conditions: { StringEqualsIfExists: { [`aws:RequestTag/${teamTag}`]: team } },
+      conditions: { StringEqualsIfExists: { [`aws:RequestTag/${teamTagKey}`]: team } },
     }),
     allow({
       sid: "UntagPrincipalsButNotTheTeamTag",
       actions: users ? ["iam:UntagRole", "iam:UntagUser"] : ["iam:UntagRole"],
       resources: principals,
-      conditions: { "ForAllValues:StringNotEqualsIgnoreCase": { "aws:TagKeys": [teamTag] } },
+      conditions: { "ForAllValues:StringNotEqualsIgnoreCase": { "aws:TagKeys": [teamTagKey] } },
     }),
     allow({
       sid: "PutOnlyTheCentralBoundary",
