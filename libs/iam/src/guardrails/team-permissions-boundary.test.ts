@@ -43,6 +43,34 @@ describe("teamPermissionsBoundary", () => {
     expect(statements.find((s) => s.Sid === "NoBoundaryEdits")).toMatchObject({ Effect: "Deny", Resource: boundaryArn });
   });
 
+  it("leaves an IAM user's own virtual MFA device out of the team-path write deny, and no other device", async () => {
+    const writes = (await render()).find((s) => s.Sid === "IamWritesOnlyUnderTheTeamPath");
+    expect(writes?.NotResource).toContain("arn:aws:iam::111122223333:mfa/${aws:username}");
+    expect(([] as string[]).concat(writes?.NotResource ?? []).filter((arn) => arn.includes(":mfa/"))).toEqual(["arn:aws:iam::111122223333:mfa/${aws:username}"]);
+  });
+
+  it("allows the password and MFA self-service calls only on the caller's own user and device", async () => {
+    expect((await render()).find((s) => s.Sid === "CredentialSelfServiceOnlyOnOwnUser")).toEqual({
+      Sid: "CredentialSelfServiceOnlyOnOwnUser",
+      Effect: "Deny",
+      Action: ["iam:ChangePassword", "iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ResyncMFADevice"],
+      NotResource: [
+        "arn:aws:iam::111122223333:mfa/${aws:username}",
+        "arn:aws:iam::111122223333:user/${aws:username}",
+        "arn:aws:iam::111122223333:user/*/${aws:username}",
+      ],
+    });
+  });
+
+  it("lets no principal deactivate, delete or retag an MFA device, its own included", async () => {
+    expect((await render()).find((s) => s.Sid === "NoMfaDeviceRemoval")).toEqual({
+      Sid: "NoMfaDeviceRemoval",
+      Effect: "Deny",
+      Action: ["iam:DeactivateMFADevice", "iam:DeleteVirtualMFADevice", "iam:TagMFADevice", "iam:UntagMFADevice"],
+      Resource: "*",
+    });
+  });
+
   it("passes every rule for a boundary, where broad resources are the point", async () => {
     expect(validatePolicy(await renderStatements(teamPermissionsBoundary(args)), { kind: "boundary" })).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ownCredentialArns } from "../activities/manage-own-credentials";
 import type { AwsScope } from "../aws-scope";
 import { policyVariable } from "../policy-variable";
 import { allow, deny, type Statement } from "../statement";
@@ -16,14 +17,18 @@ export interface TeamPermissionsBoundaryArgs {
 
 /**
  * The permissions boundary every team principal carries: ML services are allowed, IAM only under the
- * principal's own team path, and nothing may remove, replace or edit the boundary.
+ * principal's own team path, and nothing may remove, replace or edit the boundary. An IAM user may set its own
+ * password and create, enable and resync its own virtual MFA device, and no other user's.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_iam_mfa-selfmanage.html
  */
 export function teamPermissionsBoundary(args: TeamPermissionsBoundaryArgs): Statement[] {
   const { partition, account } = args.scope;
   const team = policyVariable(`aws:PrincipalTag/${args.teamTagKey ?? "team"}`);
   const iam = (kind: string) => pulumi.interpolate`arn:${partition}:iam::${account}:${kind}/ml/${team}/*`;
   const ownPaths = ["role", "policy", "group", "user", "instance-profile"].map(iam);
+  // ${aws:username} resolves for IAM users only: for a role session these ARNs match nothing.
+  const ownCredentials = ownCredentialArns(args.scope);
   return [
     allow({
       sid: "MlServices",
@@ -86,7 +91,20 @@ export function teamPermissionsBoundary(args: TeamPermissionsBoundaryArgs): Stat
         "iam:Update*",
         "iam:PassRole",
       ],
-      notResources: ownPaths,
+      // The caller's own virtual MFA device lies outside the team path (mfa/<user name>); the next two
+      // statements leave only its creation.
+      notResources: [...ownPaths, ownCredentials.mfaDevice],
+    }),
+    deny({
+      sid: "CredentialSelfServiceOnlyOnOwnUser",
+      actions: ["iam:ChangePassword", "iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ResyncMFADevice"],
+      notResources: [...ownCredentials.users, ownCredentials.mfaDevice],
+    }),
+    // Removing or retagging an MFA device is an administrator's, outside the boundary, for every user.
+    deny({
+      sid: "NoMfaDeviceRemoval",
+      actions: ["iam:DeactivateMFADevice", "iam:DeleteVirtualMFADevice", "iam:TagMFADevice", "iam:UntagMFADevice"],
+      resources: ["*"],
     }),
     deny({
       sid: "AttachOnlyTeamAndSharedPolicies",
