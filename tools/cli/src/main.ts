@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const command = commands[name];
-  if (!command) throw new UsageError(`unknown command ${name}\n${usage}`);
+  if (!command) throw new UsageError(`unknown command ${name}: the commands are ${Object.keys(commands).join(", ")} (ml-iam help shows their options)`);
   return command.run(args, console.log);
 }
 

@@ -27,7 +27,8 @@ export const invalidDocument: Rule = {
     if (raw.Version === undefined) {
       hits.push({ message: 'Version is missing: add "Version": "2012-10-17" (without it, policy variables are not evaluated)' });
     } else if (!validVersions.includes(raw.Version)) {
-      hits.push({ message: `Version "${raw.Version}" is not valid: use "2012-10-17"` });
+      // Stringified, not interpolated: a JSON object such as {"toString": 1} has no string form and would throw.
+      hits.push({ message: `Version ${JSON.stringify(raw.Version)} is not valid: use "2012-10-17"` });
     }
     if (raw.Statement === undefined) {
       hits.push({ message: "Statement is missing: a document needs at least one statement" });

@@ -5,7 +5,7 @@ import { basename, resolve } from "node:path";
 import { parseCommandArgs } from "../command-args";
 import { planGitRef, planWorkingTree, RefPlanError, resolveCommit, type PlanJob } from "../plan-git-ref";
 import { readPlanFile, readPlanSet } from "../plan-set";
-import { policyDocumentProblem } from "../policy-input-limits";
+import { policyDocumentProblem, policyTextProblem } from "../policy-input-limits";
 import { UsageError } from "../usage-error";
 import { findWorkspaceRoot } from "../workspace-root";
 
@@ -43,7 +43,9 @@ function readSide(path: string, env: string): Side {
   const isObject = typeof json === "object" && json !== null && !Array.isArray(json);
   if (isObject && "steps" in json && "version" in json) return { plans: [readPlanFile(path)] };
   if (isObject && "Statement" in json) {
-    const problem = policyDocumentProblem(json);
+    // Sized as sent to AWS (compact JSON), the limit lint applies; after the nesting check, which keeps
+    // JSON.stringify from overflowing the stack.
+    const problem = policyDocumentProblem(json) ?? policyTextProblem(JSON.stringify(json));
     if (problem !== undefined) throw new UsageError(`${path}: ${problem}`);
     return { policy: json, name: basename(path) };
   }

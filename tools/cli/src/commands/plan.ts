@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseCommandLine } from "../command-args";
 import { planStacks, type PlanStacksOptions } from "../plan-stacks";
 import { UsageError } from "../usage-error";
 
@@ -12,11 +12,10 @@ export interface PlanCommandOptions extends PlanStacksOptions {
 
 /** Parses `ml-iam plan [stack...] [--env <env>] [--out <dir>] [--report-only]`. */
 export function parsePlanArgs(args: string[], workspaceRoot: string, print: (line: string) => void): PlanCommandOptions {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { env: { type: "string" }, out: { type: "string", default: "dist/plan" }, "report-only": { type: "boolean", default: false } },
-    allowPositionals: true,
-    strict: true,
+  const { values, positionals } = parseCommandLine(args, {
+    env: { type: "string" },
+    out: { type: "string", default: "dist/plan" },
+    "report-only": { type: "boolean", default: false },
   });
   const outDir = values.out ?? "dist/plan";
   // Checked before planning: otherwise every stack would plan, then fail to write into a file.
