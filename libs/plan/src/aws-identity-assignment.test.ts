@@ -12,6 +12,12 @@ describe("identifiers the plan assigns as AWS would", () => {
     });
   });
 
+  it("gives a login profile only the password encrypted to the user's PGP key and the key's fingerprint, never a password", () => {
+    const { id, outputs } = assignIdentity("aws:iam/userLoginProfile:UserLoginProfile", "login-alice", { user: "alice", pgpKey: "keybase:alice", passwordResetRequired: true }, scope);
+    expect(id).toBe("alice");
+    expect(Object.keys(outputs).sort()).toEqual(["encryptedPassword", "keyFingerprint"]);
+  });
+
   it("gives a permission set an ARN of its instance with a 16-character ps- id, the provider's id beside its instance", () => {
     const { id, outputs } = assignIdentity("aws:ssoadmin/permissionSet:PermissionSet", "permission-set", { name: "team-dev", instanceArn }, scope);
     expect(outputs.arn).toMatch(/^arn:aws:sso:::permissionSet\/ssoins-7223a1b2c3d4e5f6\/ps-[0-9a-f]{16}$/);

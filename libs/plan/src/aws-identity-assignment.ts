@@ -53,6 +53,12 @@ export function assignIdentity(
       const userName = physicalName(name, inputs);
       return { id: userName, outputs: { name: userName, arn: iamArn("user", userName), uniqueId: `AIDA${stableSuffix(userName).toUpperCase()}` } };
     }
+    // With a PGP key AWS hands back only the password encrypted to it, never the password itself.
+    // https://www.pulumi.com/registry/packages/aws/api-docs/iam/userloginprofile/
+    case "aws:iam/userLoginProfile:UserLoginProfile": {
+      const user = String(inputs.user ?? name);
+      return { id: user, outputs: { encryptedPassword: `plan-encrypted-password-${stableSuffix(user, String(inputs.pgpKey))}`, keyFingerprint: `plan-${stableSuffix(String(inputs.pgpKey))}` } };
+    }
     case "aws:iam/openIdConnectProvider:OpenIdConnectProvider": {
       const host = String(inputs.url ?? "").replace(/^https:\/\//, "");
       const arn = `arn:${scope.partition}:iam::${scope.account}:oidc-provider/${host}`;

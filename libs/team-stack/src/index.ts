@@ -15,6 +15,7 @@ export {
 export { identityCenterAccountProblems, type IdentityCenterAccounts } from "./identity-center-account";
 export { identityCenterPeopleProblems } from "./identity-center-people";
 export { IdentityCenterTeam, type IdentityCenterTeamArgs, type TeamEnvAccess } from "./identity-center-team";
+export { pgpPublicKey } from "./pgp-public-key";
 export { TeamGroup, type TeamGroupArgs } from "./team-group";
 export { teamManagedPolicy, type TeamManagedPolicyArgs } from "./team-managed-policy";
 export { policyArns, teamPersonaPolicies, type TeamPersonaPoliciesArgs } from "./team-persona-policies";

@@ -75,6 +75,10 @@ function createRequests(plan: PlanFile, resource: PlannedResource): Request[] {
         { action: "iam:CreateUser", resource: String(outputs.arn), context: { ...tags, "iam:PermissionsBoundary": String(inputs.permissionsBoundary) } },
         { action: "iam:TagUser", resource: String(outputs.arn), context: tags },
       ];
+    case "aws:iam/userLoginProfile:UserLoginProfile": {
+      const user = resourcesOfType(plan, "aws:iam/user:User").find((candidate) => candidate.outputs.name === inputs.user)!;
+      return [{ action: "iam:CreateLoginProfile", resource: String(user.outputs.arn) }];
+    }
     case "aws:iam/rolePolicyAttachment:RolePolicyAttachment":
       return [{ action: "iam:AttachRolePolicy", resource: roleArn(inputs.role), context: { "iam:PolicyARN": String(inputs.policyArn) } }];
     case "aws:iam/group:Group":

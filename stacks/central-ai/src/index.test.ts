@@ -1,7 +1,7 @@
 import { centralAi } from "@ml-iam/contracts";
 import { planAndProveWorkspaceStacks, provenWorkflow } from "@ml-iam/analysis/src/testing";
 import { documentOf, resourcesOfType, workspacePlanTimeout } from "@ml-iam/plan/src/testing";
-import type { PlanFile } from "@ml-iam/plan";
+import { renderPlanSummary, type PlanFile } from "@ml-iam/plan";
 
 let plan: PlanFile;
 let prod: PlanFile;
@@ -92,11 +92,29 @@ describe("the central AI stack", () => {
     expect(ownCredentials.at(-1)).toMatchObject({ Sid: "DenyAllExceptEnrolmentWithoutMfa", Effect: "Deny", Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } } });
   });
 
-  it("creates its users under the team path with no access keys or login profiles", () => {
+  it("creates its users under the team path with no access keys, each with a login profile encrypted to its PGP key", () => {
     const users = resourcesOfType(plan, "aws:iam/user:User");
     expect(users.map((user) => user.inputs.path)).toEqual(["/ml/central-ai/", "/ml/central-ai/"]);
     expect(resourcesOfType(plan, "aws:iam/accessKey:AccessKey")).toEqual([]);
-    expect(resourcesOfType(plan, "aws:iam/userLoginProfile:UserLoginProfile")).toEqual([]);
+    const profiles = resourcesOfType(plan, "aws:iam/userLoginProfile:UserLoginProfile");
+    expect(profiles.map((profile) => profile.inputs)).toEqual([
+      { user: "alice.central", pgpKey: "keybase:alice_central", passwordResetRequired: true },
+      { user: "bob.central", pgpKey: "keybase:bob_central", passwordResetRequired: true },
+    ]);
+  });
+
+  it.each([
+    ["dev", () => plan],
+    ["prod", () => prod],
+  ])("plans in %s no plaintext password: login profiles carry only the encrypted password and the key's fingerprint", (_env, planOf) => {
+    const profiles = resourcesOfType(planOf(), "aws:iam/userLoginProfile:UserLoginProfile");
+    expect(profiles.length).toBe(2);
+    for (const profile of profiles) {
+      expect(Object.keys(profile.outputs).filter((key) => !(key in profile.inputs)).sort()).toEqual(["encryptedPassword", "keyFingerprint"]);
+      expect(profile.outputs).not.toHaveProperty("password");
+    }
+    // The plan file and its summary, as npm run plan writes them to dist/plan.
+    for (const text of [JSON.stringify(planOf()), renderPlanSummary(planOf())]) expect(text).not.toMatch(/"password"|password:/i);
   });
 
   it("protects the boundary and the shared policies in prod, not in dev", () => {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { OpenIdConnectProvider, User } from "@pulumi/aws/iam";
+import { OpenIdConnectProvider, User, UserLoginProfile } from "@pulumi/aws/iam";
 import { centralAi } from "@ml-iam/contracts";
 import {
   accountTrust,
@@ -25,6 +25,7 @@ import {
   githubOidcUrl,
   iamUserName,
   kmsKeyArn,
+  pgpPublicKey,
   policyArns,
   readStackConfig,
   TeamGroup,
@@ -43,9 +44,16 @@ const config = readStackConfig({
   sharedDatasetKmsKeyArns: z.array(kmsKeyArn).default([]),
   ...teamResourcesConfigShape,
   users: z.array(iamUserName).default([]),
+  // Each user's PGP public key, which AWS encrypts the initial console password to.
+  pgpKeys: z.record(iamUserName, pgpPublicKey).default({}),
   ...deliveryConfigShape,
 });
-const { stack, sharedDatasetBuckets, sharedDatasetKmsKeyArns, users: userNames } = config;
+const { stack, sharedDatasetBuckets, sharedDatasetKmsKeyArns, users: userNames, pgpKeys } = config;
+const keyProblems = [
+  ...userNames.filter((name) => !pgpKeys[name]).map((name) => `${name} has no PGP key: its console password could only be kept in plaintext`),
+  ...Object.keys(pgpKeys).filter((name) => !userNames.includes(name)).map((name) => `${name} is not one of central-ai:users`),
+];
+if (keyProblems.length > 0) throw new Error(`central-ai:pgpKeys: ${keyProblems.join("; ")}`);
 const central = { scope: stack.scope, team: stack.team };
 
 // Shared policies: every team may attach these, by the ARNs this stack exports. SSE-KMS datasets are
@@ -104,7 +112,9 @@ const centralJobs = teamManagedPolicy({
   statements: [...manageMlJobs(central), ...passRole(central, { roles: [jobRoleArn] }), ...uploadTrainingCode(central, { buckets: config.artifactBuckets }), ...readJobLogs(central)],
 });
 
-// Principals: the central team's users (no access keys, no login profiles) reach AWS through the access role.
+// Principals: the central team's users (no access keys) reach AWS through the access role. Each signs in to the
+// console first with a password AWS encrypts to the user's PGP key, so no plaintext is in state or plan, and
+// must replace it at once. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_admin-change-user.html
 const users = userNames.map(
   (name) =>
     new User(
@@ -113,6 +123,7 @@ const users = userNames.map(
       { deleteBeforeReplace: true },
     ),
 );
+users.forEach((user, index) => new UserLoginProfile(`login-${userNames[index]}`, { user: user.name, pgpKey: pgpKeys[userNames[index]!]!, passwordResetRequired: true }));
 const accessRole = new TeamRole({
   stack,
   purpose: "access",

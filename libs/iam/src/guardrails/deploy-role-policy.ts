@@ -108,7 +108,7 @@ function iamStatements(args: TeamDeployRolePolicyArgs): Statement[] {
   const { scope, team, boundaryArn } = args;
   const path = teamIamPath(team);
   const on = (kind: string) => iamPathPattern(scope, kind, path);
-  // The central team's stack also creates users (never their keys or passwords) and the delivery roles.
+  // The central team's stack also creates users and their login profiles (never access keys) and the delivery roles.
   const users = args.platform !== undefined;
   const principals = users ? [on("role"), on("user")] : [on("role")];
   const platform = args.platform ? platformPath(args.platform) : undefined;
@@ -119,7 +119,8 @@ function iamStatements(args: TeamDeployRolePolicyArgs): Statement[] {
     allow({ sid: "ReadOwnIam", actions: ["iam:Get*", "iam:List*"], resources: own }),
     allow({
       sid: "ManageOwnIam",
-      actions: users ? [...unconditionalWrites, "iam:DeleteUser"] : unconditionalWrites,
+      // Login profiles are created encrypted to each user's PGP key: the role never sees a password.
+      actions: users ? [...unconditionalWrites, "iam:DeleteUser", "iam:CreateLoginProfile", "iam:DeleteLoginProfile"] : unconditionalWrites,
       resources: [
         on("role"),
         on("policy"),
