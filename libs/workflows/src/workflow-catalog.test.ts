@@ -56,7 +56,8 @@ describe("the workflow catalog", () => {
     ],
     ["view-ml-resources", ["person sagemaker:ListTrainingJobs", "person sagemaker:DescribeTrainingJob", "person sagemaker:ListModels", "person sagemaker:DescribeModel", "person sagemaker:ListEndpoints", "person sagemaker:DescribeEndpoint"]],
     ["never-change-ml-resources", ["person sagemaker:CreateTrainingJob", "person sagemaker:StopTrainingJob", "person sagemaker:CreateEndpoint", "person sagemaker:DeleteModel"]],
-    ["sign-in", ["user sts:AssumeRole", "user sts:TagSession"]],
+    ["sign-in", ["user iam:GetAccountPasswordPolicy", "user iam:ChangePassword", "user iam:CreateVirtualMFADevice", "user iam:EnableMFADevice", "user sts:AssumeRole", "user sts:TagSession"]],
+    ["never-manage-others-credentials", ["user iam:CreateVirtualMFADevice", "user iam:EnableMFADevice", "user iam:DeactivateMFADevice", "user iam:UpdateLoginProfile"]],
     ["never-sign-in-without-mfa", ["user sts:AssumeRole", "user sts:TagSession"]],
   ])("makes, for a sample team, the requests of %s", (name, expected) => {
     expect(requests(name)).toEqual(expected);
@@ -67,7 +68,7 @@ describe("the workflow catalog", () => {
       [
         "deploy-model", "launch-cluster", "launch-from-template", "launch-spot", "launch-training-instance", "never-change-ml-resources", "never-cross-teams", "never-read-deploy-state",
         "never-write-shared-datasets", "open-studio", "push-image", "read-shared-datasets", "register-model", "run-pipeline", "train-from-laptop", "train-from-studio", "training-job-runs",
-        "training-nodes-run", "view-ml-resources", "sign-in", "never-sign-in-without-mfa",
+        "training-nodes-run", "view-ml-resources", "sign-in", "never-sign-in-without-mfa", "never-manage-others-credentials",
       ].sort(),
     );
   });

@@ -5,7 +5,7 @@ import { openStudio } from "./catalog/open-studio";
 import { pushImage } from "./catalog/push-image";
 import { readSharedDatasets } from "./catalog/read-shared-datasets";
 import { runPipeline } from "./catalog/run-pipeline";
-import { neverSignInWithoutMfa, signIn } from "./catalog/sign-in";
+import { neverManageOthersCredentials, neverSignInWithoutMfa, signIn } from "./catalog/sign-in";
 import { trainFromLaptop, trainFromStudio, trainingJobRuns } from "./catalog/train-model";
 import { trainingNodesRun } from "./catalog/training-nodes-run";
 import { neverChangeMlResources, viewMlResources } from "./catalog/view-ml-resources";
@@ -33,6 +33,7 @@ const definitions = [
   neverWriteSharedDatasets,
   neverReadDeployState,
   neverSignInWithoutMfa,
+  neverManageOthersCredentials,
 ] as const;
 
 /** The name of a workflow of the catalog. */

@@ -35,6 +35,7 @@ describe("the central AI stack", () => {
       ["never-write-shared-datasets", "the principals of central-ai", true],
       ["never-read-deploy-state", "the principals of central-ai", true],
       ["never-sign-in-without-mfa", "the principals of central-ai", true],
+      ["never-manage-others-credentials", "the principals of central-ai", true],
       ["view-ml-resources", "a role holding only central-ai-sagemaker-read-only", true],
       ["never-change-ml-resources", "a role holding only central-ai-sagemaker-read-only", true],
       ["view-ml-resources", "a role holding only central-ai-sagemaker-full-access", true],

@@ -9,7 +9,7 @@ import { teamWorkflows } from "@ml-iam/workflows";
 export default teamWorkflows(centralAi, {
   actors: { person: "accessRoleArn", user: "groupName", job: "jobRoleArn" },
   must: ["train-from-laptop", "training-job-runs", "sign-in", "read-shared-datasets", "view-ml-resources"],
-  never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state", "never-sign-in-without-mfa"],
+  never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state", "never-sign-in-without-mfa", "never-manage-others-credentials"],
   policies: [
     { policy: "sagemakerReadOnlyPolicyArn", must: ["view-ml-resources"], never: ["never-change-ml-resources"] },
     { policy: "sagemakerFullAccessPolicyArn", must: ["view-ml-resources"], never: [] },

@@ -53,6 +53,7 @@ describe.each(["dev", "prod"])("the data scientists stack in %s", (env) => {
       ["never-write-shared-datasets", true],
       ["never-read-deploy-state", true],
       ["never-sign-in-without-mfa", true],
+      ["never-manage-others-credentials", true],
     ]);
   });
 

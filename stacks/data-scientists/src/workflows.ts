@@ -14,5 +14,5 @@ export default teamWorkflows(dataScientists, {
     "sign-in",
     "read-shared-datasets",
   ],
-  never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state", "never-sign-in-without-mfa"],
+  never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state", "never-sign-in-without-mfa", "never-manage-others-credentials"],
 });

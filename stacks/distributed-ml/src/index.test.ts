@@ -59,6 +59,7 @@ describe("the distributed ML stack", () => {
       ["never-write-shared-datasets", true],
       ["never-read-deploy-state", true],
       ["never-sign-in-without-mfa", true],
+      ["never-manage-others-credentials", true],
     ]);
   });
 

@@ -5,5 +5,5 @@ import { teamWorkflows } from "@ml-iam/workflows";
 export default teamWorkflows(distributedMl, {
   actors: { person: "accessRoleArn", user: "groupName", instance: "instanceRoleArn" },
   must: ["launch-training-instance", "launch-cluster", "launch-from-template", "launch-spot", "training-nodes-run", "sign-in", "read-shared-datasets"],
-  never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state", "never-sign-in-without-mfa"],
+  never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state", "never-sign-in-without-mfa", "never-manage-others-credentials"],
 });

@@ -53,6 +53,7 @@ describe("the model builders stack", () => {
       ["never-write-shared-datasets", true],
       ["never-read-deploy-state", true],
       ["never-sign-in-without-mfa", true],
+      ["never-manage-others-credentials", true],
     ]);
   });
 

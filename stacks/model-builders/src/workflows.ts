@@ -8,5 +8,5 @@ import { teamWorkflows } from "@ml-iam/workflows";
 export default teamWorkflows(modelBuilders, {
   actors: { person: "accessRoleArn", user: "groupName", job: "jobRoleArn", model: "jobRoleArn", pipeline: "pipelineRoleArn" },
   must: ["train-from-laptop", "training-job-runs", "push-image", "run-pipeline", "register-model", "deploy-model", "sign-in", "read-shared-datasets"],
-  never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state", "never-sign-in-without-mfa"],
+  never: ["never-cross-teams", "never-write-shared-datasets", "never-read-deploy-state", "never-sign-in-without-mfa", "never-manage-others-credentials"],
 });
