@@ -50,8 +50,8 @@ export function normalizePolicy(document: PolicyDocumentJson): NormalizedPolicy 
       index,
       sid: raw.Sid,
       effect: raw.Effect,
-      principal: raw.Principal,
-      notPrincipal: raw.NotPrincipal,
+      principal: principalOf(raw.Principal),
+      notPrincipal: principalOf(raw.NotPrincipal),
       actions: stringList(raw.Action),
       notActions: stringList(raw.NotAction),
       resources: stringList(raw.Resource),
@@ -60,6 +60,18 @@ export function normalizePolicy(document: PolicyDocumentJson): NormalizedPolicy 
     });
   });
   return { version: document.Version, statements, json: JSON.stringify(document) };
+}
+
+/**
+ * A Principal element as the rules read it: `"*"`, or each type's string values. What is neither (a number, a
+ * null among the values) is INVALID_DOCUMENT's to report, and never reaches a rule that would read it as text.
+ */
+function principalOf(value: unknown): PrincipalJson | undefined {
+  if (value === "*") return value;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([type, values]) => [type, asList(values as string | string[]).filter((item) => typeof item === "string")]),
+  );
 }
 
 function stringList(value: string | string[] | undefined): string[] | undefined {

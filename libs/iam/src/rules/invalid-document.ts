@@ -63,6 +63,14 @@ export const invalidDocument: Rule = {
           at("an identity-based statement needs Resource or NotResource");
         }
       }
+      for (const field of ["Principal", "NotPrincipal"] as const) {
+        const value: unknown = statement[field];
+        if (value === undefined || value === "*") continue;
+        const valid =
+          typeof value === "object" && value !== null && !Array.isArray(value) &&
+          Object.values(value).every((values) => (Array.isArray(values) ? values : [values]).every((item) => typeof item === "string" && item.length > 0));
+        if (!valid) at(`${field} must be "*" or an object whose values are non-empty strings ({"Service": "sagemaker.amazonaws.com"})`);
+      }
       for (const field of ["Action", "NotAction", "Resource", "NotResource"] as const) {
         const value = statement[field];
         if (value === undefined) continue;
