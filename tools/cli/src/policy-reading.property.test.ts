@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runAccessDiff } from "./commands/access-diff";
@@ -11,6 +11,7 @@ fc.configureGlobal({ seed: 20261207 });
 
 const directory = mkdtempSync(join(tmpdir(), "ml-iam-policy-reading-"));
 let written = 0;
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 /** A throwaway policy file with the given text. */
 function policyFile(text: string): string {
