@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readPlanSet } from "./plan-set";
+import { plannedEnvs, readPlanSet } from "./plan-set";
 import { UsageError } from "./usage-error";
 
 describe("reading the plans of an env", () => {
@@ -26,5 +26,12 @@ describe("reading the plans of an env", () => {
     writeFileSync(join(directory, "README.md"), "stray\n");
     writeFileSync(join(directory, "team/prod.json"), "{");
     expect(readPlanSet(directory, "dev")).toEqual([]);
+  });
+
+  it("lists the envs that have plans, passing over stray files, so npm run plan's quotas step survives them", () => {
+    writeFileSync(join(directory, "stray.txt"), "stray\n");
+    writeFileSync(join(directory, "team/prod.json"), "{}");
+    writeFileSync(join(directory, "team/notes.md"), "");
+    expect(plannedEnvs(directory)).toEqual(["prod"]);
   });
 });

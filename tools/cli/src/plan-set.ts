@@ -1,6 +1,6 @@
 import { planDocuments } from "@ml-iam/analysis";
 import { parsePlanFile, type PlanFile } from "@ml-iam/plan";
-import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { policyDocumentProblem } from "./policy-input-limits";
 import { UsageError } from "./usage-error";
@@ -27,6 +27,18 @@ export function readPlanFile(file: string): PlanFile {
     if (problem !== undefined) throw new UsageError(`${file}: the policy of ${owner} ${problem}`);
   }
   return plan;
+}
+
+/** The envs that have plans in a plan directory (`<dir>/<stack>/<env>.json`); stray files in it hold none. */
+export function plannedEnvs(directory: string): string[] {
+  if (!existsSync(directory)) return [];
+  const envs = new Set<string>();
+  for (const stack of readdirSync(directory)) {
+    const stackDir = join(directory, stack);
+    if (!statSync(stackDir, { throwIfNoEntry: false })?.isDirectory()) continue;
+    for (const file of readdirSync(stackDir)) if (file.endsWith(".json")) envs.add(file.slice(0, -".json".length));
+  }
+  return [...envs].sort();
 }
 
 /**

@@ -1,26 +1,13 @@
 import { accountQuotaUsage } from "@ml-iam/analysis";
 import type { PlanFile } from "@ml-iam/plan";
-import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseCommandArgs } from "../command-args";
-import { readPlanSet } from "../plan-set";
+import { plannedEnvs, readPlanSet } from "../plan-set";
 import { UsageError } from "../usage-error";
 import { findWorkspaceRoot } from "../workspace-root";
 
 /** The command's line in `ml-iam help`. */
 export const quotasUsage = "quotas [--warn-at <0-1>]   per account, the IAM quotas every env's plans use; exit 1 past one";
-
-/** The envs that have plans in a plan directory. */
-function plannedEnvs(directory: string): string[] {
-  if (!existsSync(directory)) return [];
-  const envs = new Set<string>();
-  for (const stack of readdirSync(directory)) {
-    const stackDir = join(directory, stack);
-    if (!existsSync(stackDir)) continue;
-    for (const file of readdirSync(stackDir)) if (file.endsWith(".json")) envs.add(file.slice(0, -".json".length));
-  }
-  return [...envs].sort();
-}
 
 /**
  * `ml-iam quotas`: how many users, groups, roles, customer managed policies, instance profiles and attachments
