@@ -2,6 +2,7 @@ import { centralTeam, personTagKey, stackConfigFile, teamIamPath, teamTagKey } f
 import type { PlanFile, PlanWorkflow } from "@ml-iam/plan";
 import {
   actorDescriptions,
+  configuredPeople,
   describeActor,
   findWorkflow,
   MissingWorkflowInputError,
@@ -234,8 +235,7 @@ export function proveStackWorkflows(plan: PlanFile, plans: readonly PlanFile[], 
   const config = ownConfig(plan);
   const principals = planPrincipals(plans);
   const roleOf = (arn: string) => principals.find((principal) => principal.arn === arn);
-  const people = [...((config.members ?? []) as string[]), ...((config.users ?? []) as string[]), ...((config.identityStoreUsers ?? []) as string[])];
-  const actors = actorPrincipals(plan, principals, declaration, people[0], problems);
+  const actors = actorPrincipals(plan, principals, declaration, configuredPeople(config)[0], problems);
   const args = {
     team: plan.stack,
     env: plan.env,

@@ -1,4 +1,4 @@
-import { identityCenterAccountProblems } from "./identity-center-account";
+import { accountOfPolicyArn, identityCenterAccountProblems } from "./identity-center-account";
 
 const management = "999999999999";
 const delegated = "888888888888";
@@ -25,5 +25,15 @@ describe("the account the identity stack runs in", () => {
     expect(identityCenterAccountProblems(delegated, { managementAccount: management, delegatedAdminAccount: delegated }, [management])).toEqual([
       expect.objectContaining({ key: "identity:teams", problem: expect.stringContaining("only the management account can manage") }),
     ]);
+  });
+});
+
+describe("the account of a team's policy", () => {
+  it("is the account in its ARN, where the permission set naming it is assigned", () => {
+    expect(accountOfPolicyArn("arn:aws:iam::111111111111:policy/ml/central-ai/central-ai-team-boundary")).toBe("111111111111");
+  });
+
+  it("is refused for anything but a customer managed policy's ARN", () => {
+    expect(() => accountOfPolicyArn("arn:aws:iam::aws:policy/ReadOnlyAccess")).toThrow("not an IAM policy ARN: arn:aws:iam::aws:policy/ReadOnlyAccess");
   });
 });

@@ -1,3 +1,10 @@
+/** The account of an IAM policy ARN: where a permission set naming that policy by path and name is provisioned. */
+export function accountOfPolicyArn(arn: string): string {
+  const account = /^arn:[\w-]+:iam::(\d{12}):policy\//.exec(arn)?.[1];
+  if (account === undefined) throw new Error(`not an IAM policy ARN: ${arn}`);
+  return account;
+}
+
 /** Where the organization's Identity Center is administered, as the identity stack's config names it. */
 export interface IdentityCenterAccounts {
   /** The organization's management account. */

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { getUserOutput, Group, GroupMembership } from "@pulumi/aws/identitystore";
 import { AccountAssignment, CustomerManagedPolicyAttachment, PermissionsBoundaryAttachment, PermissionSet } from "@pulumi/aws/ssoadmin";
 import { managedPolicyReference } from "@ml-iam/iam";
+import { accountOfPolicyArn } from "./identity-center-account";
 
 /** Identity Center permission set names: at most 32 of letters, digits and `+=,.@-`. */
 const permissionSetNamePattern = /^[\w+=,.@-]{1,32}$/;
@@ -26,13 +27,6 @@ export interface IdentityCenterTeamArgs {
   envs: readonly TeamEnvAccess[];
   /** The provider of the account that administers Identity Center. */
   provider: pulumi.ProviderResource;
-}
-
-/** The account of an IAM policy ARN: where a permission set naming that policy must be provisioned. */
-function accountOfPolicyArn(arn: string): string {
-  const account = /^arn:[\w-]+:iam::(\d{12}):policy\//.exec(arn)?.[1];
-  if (account === undefined) throw new Error(`not an IAM policy ARN: ${arn}`);
-  return account;
 }
 
 /**

@@ -12,7 +12,7 @@ export {
   type DeliveryConfig,
   type DeliveryRolesArgs,
 } from "./delivery-roles";
-export { identityCenterAccountProblems, type IdentityCenterAccounts } from "./identity-center-account";
+export { accountOfPolicyArn, identityCenterAccountProblems, type IdentityCenterAccounts } from "./identity-center-account";
 export { identityCenterPeopleProblems } from "./identity-center-people";
 export { IdentityCenterTeam, type IdentityCenterTeamArgs, type TeamEnvAccess } from "./identity-center-team";
 export { pgpPublicKey } from "./pgp-public-key";

@@ -1,4 +1,4 @@
-export { MissingWorkflowInputError, TeamResources, type CentralResources, type TeamResourcesArgs } from "./team-resources";
+export { configuredPeople, MissingWorkflowInputError, TeamResources, type CentralResources, type TeamResourcesArgs } from "./team-resources";
 export { parseTeamWorkflows, teamWorkflows, type PolicyProof, type TeamWorkflows, type TeamWorkflowsDeclaration } from "./team-workflows";
 export { actorDescriptions, describeActor, workflowActors, type ServiceCaller, type Workflow, type WorkflowActor, type WorkflowContext, type WorkflowExpectation, type WorkflowStep } from "./workflow";
 export { findWorkflow, workflowCatalog, type WorkflowName } from "./workflow-catalog";

@@ -37,6 +37,16 @@ export interface TeamResourcesArgs {
   roles: Partial<Record<WorkflowActor, string>>;
 }
 
+/** The people a team stack's config names, by IAM user name: its group's `members`, or central-ai's `users`. */
+export function configuredPeople(config: Readonly<Record<string, unknown>>): string[] {
+  return ["members", "users"].flatMap((key) => {
+    const value = config[key];
+    if (value === undefined) return [];
+    if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) throw new MissingWorkflowInputError(key, "must be a list of strings");
+    return value as string[];
+  });
+}
+
 /**
  * The team's resources as workflows read them: from its config by the keys every team stack uses, and from the
  * conventions. Each accessor throws {@link MissingWorkflowInputError} naming the key a workflow needs.
@@ -98,9 +108,9 @@ export class TeamResources {
     return this.list(key)[0]!;
   }
 
-  /** The people of the team, by user name: `members` (IAM users) or `identityStoreUsers` (Identity Center). */
+  /** The people of the team, by user name (see {@link configuredPeople}). */
   people(): string[] {
-    const people = [...this.optionalList("members"), ...this.optionalList("users"), ...this.optionalList("identityStoreUsers")];
+    const people = configuredPeople(this.config);
     if (people.length === 0) throw new MissingWorkflowInputError("members", "must name at least one person");
     return people;
   }

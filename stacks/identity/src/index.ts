@@ -5,6 +5,7 @@ import { identity, peopleAccessOf } from "@ml-iam/contracts";
 import { teamTagKey } from "@ml-iam/iam";
 import {
   accountId,
+  accountOfPolicyArn,
   identityCenterAccountProblems,
   identityCenterPeopleProblems,
   IdentityCenterTeam,
@@ -54,7 +55,7 @@ const teams = Object.entries(config.teams).map(([team, { users }]) => ({
 refuse(identityCenterAccountProblems(stack.scope.account, config, []));
 pulumi
   .all(teams.flatMap(({ envs }) => envs.map((env) => env.permissionsBoundaryArn)))
-  .apply((arns) => refuse(identityCenterAccountProblems(stack.scope.account, config, arns.map((arn) => arn.split(":")[4]!))));
+  .apply((arns) => refuse(identityCenterAccountProblems(stack.scope.account, config, arns.map(accountOfPolicyArn))));
 const provider = new Provider("identity-center", { region: stack.scope.region, allowedAccountIds: [stack.scope.account] });
 
 // Every session carries its person's team as the `team` tag (aws:PrincipalTag/team), which the boundary and the

@@ -2,12 +2,12 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
-import { identityStackTag } from "@ml-iam/plan/src/workspace-stacks";
+import { listWorkspaceStacks } from "@ml-iam/plan/src/workspace-stacks";
 
 /** The workspace these tests run in. */
 export const workspaceRoot = join(__dirname, "../../..");
 
-/** A team stack as its project.json declares it. */
+/** A stack of a workspace (copy): its project, folder, upstream stacks and envs. */
 export interface DeclaredStack {
   name: string;
   root: string;
@@ -19,23 +19,15 @@ export interface DeclaredStack {
   identity: boolean;
 }
 
-/** Every stack under `<root>/stacks` with a project.json, sorted by name. */
+/** Every stack under `<root>/stacks`, sorted by name, as the plan engine reads them. */
 export function declaredStacks(root: string): DeclaredStack[] {
-  return readdirSync(join(root, "stacks"))
-    .filter((entry) => existsSync(join(root, "stacks", entry, "project.json")))
-    .sort()
-    .map((entry) => {
-      const project = JSON.parse(readFileSync(join(root, "stacks", entry, "project.json"), "utf8")) as {
-        name: string;
-        implicitDependencies?: string[];
-        tags?: string[];
-      };
-      const envs = readdirSync(join(root, "stacks", entry))
-        .map((file) => /^Pulumi\.([A-Za-z0-9_-]+)\.yaml$/.exec(file)?.[1])
-        .filter((env): env is string => env !== undefined)
-        .sort();
-      return { name: project.name, root: `stacks/${entry}`, upstream: project.implicitDependencies ?? [], envs, identity: project.tags?.includes(identityStackTag) ?? false };
-    });
+  return listWorkspaceStacks(root).map((stack) => ({
+    name: stack.name,
+    root: relative(root, stack.directory),
+    upstream: stack.upstream,
+    envs: stack.envs,
+    identity: stack.identity ?? false,
+  }));
 }
 
 /** The stacks that must be redeployed when `name` changes: itself and, transitively, its consumers. */

@@ -8,6 +8,9 @@ export interface EcrPullArgs {
   repositories: readonly Arn<"ecr:repository">[];
 }
 
+/** The actions that pull an image from a repository: its layers and its manifest. */
+export const ecrPullActions = ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"] as const;
+
 /**
  * Pulls images from the given ECR repositories, as SageMaker does for a job's or model's container.
  * https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html
@@ -23,7 +26,7 @@ export function ecrPull(_context: ActivityContext, args: EcrPullArgs): Statement
     }),
     allow({
       sid: "EcrPullImages",
-      actions: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+      actions: [...ecrPullActions],
       resources: args.repositories,
     }),
   ];

@@ -1,6 +1,7 @@
 import type { Arn } from "../arn";
 import { allow, type Statement } from "../statement";
 import type { ActivityContext } from "./activity-context";
+import { ecrPullActions } from "./ecr-pull";
 
 /** What {@link ecrPush} needs. */
 export interface EcrPushArgs {
@@ -24,16 +25,7 @@ export function ecrPush(_context: ActivityContext, args: EcrPushArgs): Statement
     }),
     allow({
       sid: "EcrPushImages",
-      actions: [
-        "ecr:BatchCheckLayerAvailability",
-        "ecr:BatchGetImage",
-        "ecr:CompleteLayerUpload",
-        "ecr:DescribeImages",
-        "ecr:GetDownloadUrlForLayer",
-        "ecr:InitiateLayerUpload",
-        "ecr:PutImage",
-        "ecr:UploadLayerPart",
-      ],
+      actions: [...ecrPullActions, "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:DescribeImages"],
       resources: args.repositories,
     }),
   ];
