@@ -62,9 +62,9 @@ function sessionContext(plan: PlanFile, roleArn: string, sessionName: string, ta
 
 /**
  * A planned role or permission set as the sessions that workflows run as: a person's session carries the
- * `person` session tag and the MFA its trust policy requires; a permission set's session carries no tags until
- * the identity stack maps attributes for access control, and no MFA keys, since it is federated from Identity
- * Center, whose sign-in MFA IAM's MFA keys do not reflect.
+ * `person` session tag and the MFA its trust policy requires; a permission set's session carries only the tags
+ * given (the identity stack's access-control attribute, `team`, is one), not the set's, and no MFA keys, since it
+ * is federated from Identity Center, whose sign-in MFA IAM's MFA keys do not reflect.
  */
 export function sessionPrincipal(plan: PlanFile, principal: PlanPrincipal, session: { name: string; tags?: Record<string, string>; person?: boolean }): SessionPrincipal {
   const isPermissionSet = principal.kind === "permission-set";
