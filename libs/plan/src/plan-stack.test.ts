@@ -117,6 +117,11 @@ describe("a plan that cannot be made", () => {
       stackWithConfig("producer", "producer-program.ts", producerYaml("  producer:mode: identity-center\n")),
       /^plan of producer \(dev\) failed: it plans the Identity Center resource aws:identitystore\/group:Group "people", which only the identity stack \(stacks\/identity\) may plan/,
     ],
+    [
+      "a group member that nothing creates",
+      stackWithConfig("producer", "producer-program.ts", producerYaml("  producer:mode: group-members\n")),
+      /^plan of producer \(dev\) failed: its group membership "members" names the IAM user bob, which it does not create/,
+    ],
   ])("stops with a clear error on %s", async (_case, stack, message) => {
     await expect(planStack({ stack, env: "dev", upstreamPlan: noUpstream })).rejects.toThrow(message);
   });

@@ -10,6 +10,7 @@ import type { PlanFile, PlannedResource } from "./plan-file";
 import { RecordingMocks } from "./recording-mocks";
 import { readStackConfigFile, type StackConfig } from "./stack-config-file";
 import { upstreamArnScopeProblems } from "./upstream-arn-scope";
+import { unplannedGroupMembers } from "./unplanned-group-members";
 import type { WorkspaceStack } from "./workspace-stacks";
 
 /** What planning one stack and env needs. */
@@ -199,6 +200,10 @@ export async function planStack(options: PlanStackOptions): Promise<PlanFile> {
   const identityCenterResource = stack.identity ? undefined : mocks.resources.find((resource) => identityCenterTypePattern.test(resource.type));
   if (identityCenterResource) {
     fail(`it plans the Identity Center resource ${identityCenterResource.type} "${identityCenterResource.name}", which only the identity stack (stacks/identity) may plan`);
+  }
+  const unplannedMember = unplannedGroupMembers(mocks.resources)[0];
+  if (unplannedMember) {
+    fail(`its group membership "${unplannedMember.membership}" names the IAM user ${unplannedMember.user}, which it does not create: create it in this stack (members with their PGP keys), or sign the person in through Identity Center (stacks/identity)`);
   }
 
   const urns = [...monitor.getRegisteredResources().keys()];

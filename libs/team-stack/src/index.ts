@@ -21,6 +21,7 @@ export { teamManagedPolicy, type TeamManagedPolicyArgs } from "./team-managed-po
 export { policyArns, teamPersonaPolicies, type TeamPersonaPoliciesArgs } from "./team-persona-policies";
 export { maxRoleNameLength, teamNames, type TeamNames } from "./team-names";
 export { TeamRole, type TeamRoleArgs } from "./team-role";
+export { TeamUsers, teamUserKeyProblems, type TeamUsersArgs } from "./team-users";
 export {
   addTeam,
   formatTeamsRegistry,

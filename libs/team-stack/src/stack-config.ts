@@ -8,6 +8,7 @@ import { duplicateConfigValueProblems } from "./duplicate-config-values";
 import { StackConfigError } from "./stack-config-error";
 import { teamNames, type TeamNames } from "./team-names";
 import { teamResourceConventionProblems } from "./team-resources-config";
+import { teamUserKeyProblems } from "./team-users";
 
 /** Config keys every team stack has, in its own namespace. */
 export const commonConfigShape = {
@@ -109,7 +110,7 @@ export function readStackConfig<S extends z.ZodRawShape>(
       }
     }
   }
-  problems.push(...teamResourceConventionProblems(project, own), ...duplicateConfigValueProblems(project, own));
+  problems.push(...teamResourceConventionProblems(project, own), ...duplicateConfigValueProblems(project, own), ...teamUserKeyProblems(project, own));
   const awsParsed = awsConfigSchema.safeParse(aws);
   if (!awsParsed.success) {
     for (const issue of awsParsed.error.issues) problems.push({ key: issue.path.map(String).join("."), problem: issue.message });

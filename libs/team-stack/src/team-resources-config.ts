@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { isTeamResourceName, teamRepositoryPrefix, type Arn, type TeamResources } from "@ml-iam/iam";
 import { z } from "zod";
 import { bucketName, ecrRepositoryName, iamUserName, kmsKeyArn, securityGroupId, subnetId } from "./config-schemas";
+import { pgpPublicKey } from "./pgp-public-key";
 import type { TeamStack } from "./stack-config";
 
 /**
@@ -22,8 +23,10 @@ export const teamResourcesConfigShape = {
   securityGroupIds: z.array(securityGroupId).default([]),
   /** The KMS keys of the team's SSE-KMS buckets. */
   kmsKeyArns: z.array(kmsKeyArn).default([]),
-  /** The team's people, by IAM user name. */
+  /** The team's people who sign in as IAM users, created by this stack (Identity Center is the default: identity:teams). */
   members: z.array(iamUserName).default([]),
+  /** Each IAM user's PGP public key, which AWS encrypts the initial console password to. */
+  pgpKeys: z.record(iamUserName, pgpPublicKey).default({}),
 };
 
 /** The team's resources as read from config with {@link teamResourcesConfigShape}. */

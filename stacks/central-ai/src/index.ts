@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { OpenIdConnectProvider, User, UserLoginProfile } from "@pulumi/aws/iam";
+import { OpenIdConnectProvider } from "@pulumi/aws/iam";
 import { centralAi } from "@ml-iam/contracts";
 import {
   accountTrust,
@@ -25,7 +25,6 @@ import {
   githubOidcUrl,
   iamUserName,
   kmsKeyArn,
-  pgpPublicKey,
   policyArns,
   readStackConfig,
   TeamGroup,
@@ -34,6 +33,7 @@ import {
   teamResources,
   teamResourcesConfigShape,
   TeamRole,
+  TeamUsers,
   z,
 } from "@ml-iam/team-stack";
 
@@ -43,17 +43,11 @@ const config = readStackConfig({
   sharedDatasetBuckets: z.array(bucketName).min(1),
   sharedDatasetKmsKeyArns: z.array(kmsKeyArn).default([]),
   ...teamResourcesConfigShape,
+  // The central team's IAM users (each with its PGP key in central-ai:pgpKeys), besides its Identity Center people.
   users: z.array(iamUserName).default([]),
-  // Each user's PGP public key, which AWS encrypts the initial console password to.
-  pgpKeys: z.record(iamUserName, pgpPublicKey).default({}),
   ...deliveryConfigShape,
 });
-const { stack, sharedDatasetBuckets, sharedDatasetKmsKeyArns, users: userNames, pgpKeys } = config;
-const keyProblems = [
-  ...userNames.filter((name) => !pgpKeys[name]).map((name) => `${name} has no PGP key: its console password could only be kept in plaintext`),
-  ...Object.keys(pgpKeys).filter((name) => !userNames.includes(name)).map((name) => `${name} is not one of central-ai:users`),
-];
-if (keyProblems.length > 0) throw new Error(`central-ai:pgpKeys: ${keyProblems.join("; ")}`);
+const { stack, sharedDatasetBuckets, sharedDatasetKmsKeyArns } = config;
 const central = { scope: stack.scope, team: stack.team };
 
 // Shared policies: every team may attach these, by the ARNs this stack exports. SSE-KMS datasets are
@@ -112,18 +106,8 @@ const centralJobs = teamManagedPolicy({
   statements: [...manageMlJobs(central), ...passRole(central, { roles: [jobRoleArn] }), ...uploadTrainingCode(central, { buckets: config.artifactBuckets }), ...readJobLogs(central)],
 });
 
-// Principals: the central team's users (no access keys) reach AWS through the access role. Each signs in to the
-// console first with a password AWS encrypts to the user's PGP key, so no plaintext is in state or plan, and
-// must replace it at once. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_admin-change-user.html
-const users = userNames.map(
-  (name) =>
-    new User(
-      `user-${name}`,
-      { name, path: stack.names.path, permissionsBoundary: boundary.arn, forceDestroy: false },
-      { deleteBeforeReplace: true },
-    ),
-);
-users.forEach((user, index) => new UserLoginProfile(`login-${userNames[index]}`, { user: user.name, pgpKey: pgpKeys[userNames[index]!]!, passwordResetRequired: true }));
+// Principals: the central team's users (no access keys, a PGP-encrypted first password) reach AWS through the access role.
+const users = new TeamUsers({ stack, names: [...config.users, ...config.members], pgpKeys: config.pgpKeys, permissionsBoundaryArn: boundary.arn });
 const accessRole = new TeamRole({
   stack,
   purpose: "access",
@@ -140,7 +124,7 @@ const jobRole = new TeamRole({
   permissionsBoundaryArn: boundary.arn,
   managedPolicies: { ...policyArns(jobPolicies), "datasets-read": datasetsRead.arn },
 });
-const group = new TeamGroup({ stack, members: users.map((user) => user.name), assumableRoleArns: [accessRole.arn] });
+const group = new TeamGroup({ stack, members: users.names, assumableRoleArns: [accessRole.arn] });
 
 // Delivery: GitHub Actions reaches the account through its OIDC provider (adopted by ARN where the account
 // already has one: IAM allows one per URL), and each team stack of this env through its deploy and preview roles.
@@ -177,7 +161,7 @@ export = centralAi.outputs({
   datasetBucketArns: pulumi.all(sharedDatasetBuckets.map((name) => stack.arn.s3.bucket({ name }).value)),
   datasetKmsKeyArns: sharedDatasetKmsKeyArns,
   groupName: group.name,
-  userNames: pulumi.all(users.map((user) => user.name)),
+  userNames: pulumi.all(users.names),
   accessRoleArn: accessRole.arn,
   peoplePolicyArns: accessRole.managedPolicyArns,
   jobRoleArn: jobRole.arn,

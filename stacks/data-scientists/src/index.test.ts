@@ -126,6 +126,18 @@ describe.each(["dev", "prod"])("the data scientists stack in %s", (env) => {
     expect(membership?.inputs).toMatchObject({ group: plan().outputs.groupName, users: ["carol.ds", "dave.ds"] });
   });
 
+  it("creates its members as IAM users with the boundary and a PGP-encrypted first password, and no access keys", () => {
+    const users = resourcesOfType(plan(), "aws:iam/user:User");
+    expect(users.map((user) => user.inputs)).toEqual(
+      ["carol.ds", "dave.ds"].map((name) => ({ name, path: "/ml/data-scientists/", permissionsBoundary: plans[env]!.central.outputs.permissionsBoundaryArn, forceDestroy: false })),
+    );
+    const profiles = resourcesOfType(plan(), "aws:iam/userLoginProfile:UserLoginProfile");
+    expect(profiles.map((profile) => profile.inputs)).toEqual(
+      ["carol.ds", "dave.ds"].map((name) => expect.objectContaining({ user: name, pgpKey: `keybase:${name.replace(".", "_")}`, passwordResetRequired: true })),
+    );
+    expect(resourcesOfType(plan(), "aws:iam/accessKey:AccessKey")).toEqual([]);
+  });
+
   it("puts the central boundary on every role", () => {
     const roles = resourcesOfType(plan(), "aws:iam/role:Role");
     expect(roles.map((role) => role.inputs.name)).toEqual(["data-scientists-access", "data-scientists-job", "data-scientists-studio"]);

@@ -1,7 +1,7 @@
 import { UserProfile } from "@pulumi/aws/sagemaker";
 import { centralAi, dataScientists } from "@ml-iam/contracts";
 import { accountTrust, personas, personSessionTrust, serviceTrust, studioUserProfileName } from "@ml-iam/iam";
-import { readStackConfig, TeamGroup, teamPersonaPolicies, teamResources, teamResourcesConfigShape, TeamRole, policyArns, z } from "@ml-iam/team-stack";
+import { readStackConfig, TeamGroup, TeamUsers, teamPersonaPolicies, teamResources, teamResourcesConfigShape, TeamRole, policyArns, z } from "@ml-iam/team-stack";
 
 // Config: the team's datasets, artifacts, images, VPC and keys (the keys every team uses), its Studio domain, its people.
 const config = readStackConfig({
@@ -54,7 +54,9 @@ const jobRoleResource = new TeamRole({
   permissionsBoundaryArn: boundary,
   managedPolicies: { ...policyArns(policies.job), "datasets-read": central.datasetsReadPolicyArn },
 });
-const group = new TeamGroup({ stack, members: config.members, assumableRoleArns: [accessRole.arn] });
+// People: the members who sign in as IAM users (a PGP-encrypted first password, no access keys), created here.
+const users = new TeamUsers({ stack, names: config.members, pgpKeys: config.pgpKeys, permissionsBoundaryArn: boundary });
+const group = new TeamGroup({ stack, members: users.names, assumableRoleArns: [accessRole.arn] });
 // One Studio profile per person, `<team>-<person>`, tagged with both, running as the Studio role.
 for (const person of config.members) {
   new UserProfile(`studio-${person}`, {

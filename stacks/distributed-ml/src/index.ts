@@ -9,7 +9,7 @@ import {
   sessionManagerInstance,
   sessionManagerSessions,
 } from "@ml-iam/iam";
-import { ec2InstanceType, imageId, launchTemplateId, readStackConfig, TeamGroup, teamManagedPolicy, teamResourcesConfigShape, TeamRole, z } from "@ml-iam/team-stack";
+import { ec2InstanceType, imageId, launchTemplateId, readStackConfig, TeamGroup, TeamUsers, teamManagedPolicy, teamResourcesConfigShape, TeamRole, z } from "@ml-iam/team-stack";
 
 // Config: the team's datasets, checkpoints and VPC (the keys every team uses), what its training instances launch
 // from (images, launch templates) and as (instance types), and whether a cluster's nodes launch its workers.
@@ -87,7 +87,9 @@ const accessRole = new TeamRole({
   permissionsBoundaryArn: central.permissionsBoundaryArn,
   managedPolicies: { "ec2-training": launch.arn, sessions: sessions.arn, datasets: datasets.arn, "datasets-read": central.datasetsReadPolicyArn },
 });
-const group = new TeamGroup({ stack, members: config.members, assumableRoleArns: [accessRole.arn] });
+// People: the members who sign in as IAM users (a PGP-encrypted first password, no access keys), created here.
+const users = new TeamUsers({ stack, names: config.members, pgpKeys: config.pgpKeys, permissionsBoundaryArn: central.permissionsBoundaryArn });
+const group = new TeamGroup({ stack, members: users.names, assumableRoleArns: [accessRole.arn] });
 
 // Exports: the team's policy is what only its people can do, launching training instances.
 export = distributedMl.outputs({

@@ -1,6 +1,6 @@
 import { centralAi, modelBuilders } from "@ml-iam/contracts";
 import { accountTrust, modelBuilder, personSessionTrust, sageMakerCompute, serviceTrust } from "@ml-iam/iam";
-import { policyArns, readStackConfig, TeamGroup, teamPersonaPolicies, teamResources, teamResourcesConfigShape, TeamRole } from "@ml-iam/team-stack";
+import { policyArns, readStackConfig, TeamGroup, TeamUsers, teamPersonaPolicies, teamResources, teamResourcesConfigShape, TeamRole } from "@ml-iam/team-stack";
 
 // Config: where the team's jobs read, write, pull and run (the keys every team uses), and who the model builders
 // are as IAM users (the IAM group). Their Identity Center group and permission sets are the identity stack's.
@@ -50,7 +50,9 @@ const accessRole = new TeamRole({
   permissionsBoundaryArn: central.permissionsBoundaryArn,
   managedPolicies: { ...policyArns(policies.access), "datasets-read": central.datasetsReadPolicyArn },
 });
-const group = new TeamGroup({ stack, members: config.members, assumableRoleArns: [accessRole.arn] });
+// People: the members who sign in as IAM users (a PGP-encrypted first password, no access keys), created here.
+const users = new TeamUsers({ stack, names: config.members, pgpKeys: config.pgpKeys, permissionsBoundaryArn: central.permissionsBoundaryArn });
+const group = new TeamGroup({ stack, members: users.names, assumableRoleArns: [accessRole.arn] });
 
 // Exports: the contract consumers read through their StackReference.
 export = modelBuilders.outputs({

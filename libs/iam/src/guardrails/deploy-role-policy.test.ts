@@ -1,4 +1,5 @@
 import type { StatementJson } from "../policy-json";
+import { expandActionPattern } from "../internal/service-catalog";
 import { policyCharacterCount } from "../quotas";
 import { renderPolicyJson } from "../render-policy";
 import { renderStatements, setUpPulumiMocks } from "../testing";
@@ -35,12 +36,12 @@ describe("teamDeployRolePolicy", () => {
     }
   });
 
-  it("creates roles only under the team's path, with the central boundary and the team's tag", async () => {
+  it("creates roles and users only under the team's path, with the central boundary and the team's tag", async () => {
     expect(statement(await rendered(base), "CreatePrincipalsWithTheBoundaryAndTeamTag")).toEqual({
       Sid: "CreatePrincipalsWithTheBoundaryAndTeamTag",
       Effect: "Allow",
-      Action: "iam:CreateRole",
-      Resource: arn("role/ml/data-scientists/*"),
+      Action: ["iam:CreateRole", "iam:CreateUser"],
+      Resource: [arn("role/ml/data-scientists/*"), arn("user/ml/data-scientists/*")],
       Condition: { StringEquals: { "aws:RequestTag/team": "data-scientists", "iam:PermissionsBoundary": boundaryArn } },
     });
   });
@@ -77,9 +78,18 @@ describe("teamDeployRolePolicy", () => {
     });
   });
 
-  it("never grants access keys, login profiles or users to a team", async () => {
+  it("never grants access keys, other long-term credentials, user policies or STS to a team", async () => {
     const actions = (await rendered(base)).flatMap((policy) => policy.statements).filter((s) => s.Effect === "Allow").flatMap((s) => ([] as string[]).concat(s.Action ?? []));
-    expect(actions.filter((action) => /AccessKey|LoginProfile|User$|UserPolicy|sts:/.test(action))).toEqual([]);
+    const writes = actions.flatMap((pattern) => expandActionPattern(pattern)).filter((action) => !/^(Read|List)$/.test(action.accessLevel));
+    const granted = writes.map((action) => action.key);
+    expect(granted.filter((action) => /AccessKey|ServiceSpecificCredential|SSHPublicKey|SigningCertificate|UpdateLoginProfile|UserPolicy|^sts:/.test(action))).toEqual([]);
+  });
+
+  it("manages its own users' login profiles, which AWS encrypts to each user's PGP key, and nobody else's", async () => {
+    const manage = statement(await rendered(base), "ManageOwnIam");
+    expect(manage?.Action).toEqual(expect.arrayContaining(["iam:CreateLoginProfile", "iam:DeleteLoginProfile", "iam:DeleteUser"]));
+    expect(manage?.Resource).toContain(arn("user/ml/data-scientists/*"));
+    expect(manage?.Resource).not.toContain(arn("user/*"));
   });
 
   it("reads and writes only its own env's state, reads the upstream checkpoints, and has no S3 access with Pulumi Cloud", async () => {

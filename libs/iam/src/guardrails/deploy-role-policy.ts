@@ -108,9 +108,9 @@ function iamStatements(args: TeamDeployRolePolicyArgs): Statement[] {
   const { scope, team, boundaryArn } = args;
   const path = teamIamPath(team);
   const on = (kind: string) => iamPathPattern(scope, kind, path);
-  // The central team's stack also creates users and their login profiles (never access keys) and the delivery roles.
-  const users = args.platform !== undefined;
-  const principals = users ? [on("role"), on("user")] : [on("role")];
+  // Every team stack creates the IAM users it names and their login profiles (never access keys), under its path,
+  // each with the central boundary and the team tag; the central one also creates the delivery roles.
+  const principals = [on("role"), on("user")];
   const platform = args.platform ? platformPath(args.platform) : undefined;
   const platformRoles = platform === undefined ? [] : [iamPathPattern(scope, "role", platform)];
   const own = ownIamResources(args);
@@ -120,13 +120,13 @@ function iamStatements(args: TeamDeployRolePolicyArgs): Statement[] {
     allow({
       sid: "ManageOwnIam",
       // Login profiles are created encrypted to each user's PGP key: the role never sees a password.
-      actions: users ? [...unconditionalWrites, "iam:DeleteUser", "iam:CreateLoginProfile", "iam:DeleteLoginProfile"] : unconditionalWrites,
+      actions: [...unconditionalWrites, "iam:DeleteUser", "iam:CreateLoginProfile", "iam:DeleteLoginProfile"],
       resources: [
         on("role"),
         on("policy"),
         on("group"),
         on("instance-profile"),
-        ...(users ? [on("user")] : []),
+        on("user"),
         ...(platform === undefined ? [] : [iamPathPattern(scope, "role", platform), iamPathPattern(scope, "policy", platform)]),
       ],
     }),
@@ -134,25 +134,25 @@ function iamStatements(args: TeamDeployRolePolicyArgs): Statement[] {
     // a principal tagged for another team would write there, so the tag is set on creation and kept.
     allow({
       sid: "CreatePrincipalsWithTheBoundaryAndTeamTag",
-      actions: users ? ["iam:CreateRole", "iam:CreateUser"] : ["iam:CreateRole"],
+      actions: ["iam:CreateRole", "iam:CreateUser"],
       resources: principals,
       conditions: { StringEquals: { "iam:PermissionsBoundary": boundaryArn, [`aws:RequestTag/${teamTagKey}`]: team } },
     }),
     allow({
       sid: "TagPrincipalsOnlyForTheTeam",
-      actions: users ? ["iam:TagRole", "iam:TagUser"] : ["iam:TagRole"],
+      actions: ["iam:TagRole", "iam:TagUser"],
       resources: principals,
       conditions: { StringEqualsIfExists: { [`aws:RequestTag/${teamTagKey}`]: team } },
     }),
     allow({
       sid: "UntagPrincipalsButNotTheTeamTag",
-      actions: users ? ["iam:UntagRole", "iam:UntagUser"] : ["iam:UntagRole"],
+      actions: ["iam:UntagRole", "iam:UntagUser"],
       resources: principals,
       conditions: { "ForAllValues:StringNotEqualsIgnoreCase": { "aws:TagKeys": [teamTagKey] } },
     }),
     allow({
       sid: "PutOnlyTheCentralBoundary",
-      actions: users ? ["iam:PutRolePermissionsBoundary", "iam:PutUserPermissionsBoundary"] : ["iam:PutRolePermissionsBoundary"],
+      actions: ["iam:PutRolePermissionsBoundary", "iam:PutUserPermissionsBoundary"],
       resources: principals,
       conditions: { StringEquals: { "iam:PermissionsBoundary": boundaryArn } },
     }),

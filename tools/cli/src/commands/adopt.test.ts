@@ -60,7 +60,7 @@ describe("ml-iam adopt", () => {
       ...["--from", join(fixtures, "seed-004-export.json"), "--stack", "distributed-ml", "--mapping", join(fixtures, "seed-004-mapping.json")],
     );
     expect(code).toBe(1);
-    expect(output.split("\n")[1]).toBe("0 adopted as is, 3 adopted with changes (2 replaced by the first pulumi up), 2 not managed here, 13 would be created");
+    expect(output.split("\n")[1]).toBe("0 adopted as is, 3 adopted with changes (2 replaced by the first pulumi up), 2 not managed here, 17 would be created");
     expect(output).toContain("adopted with changes: Policy datasets ← mlPolicy");
     const report = read(root, "report.json") as AdoptionReport;
     expect(read(root, "import.json")).toEqual(pulumiImportFile(report, plans.find((plan) => plan.stack === "distributed-ml")!));
