@@ -68,6 +68,7 @@ describe("the team-stack generator", () => {
         "vision:artifactBuckets": [`vision-artifacts-${env}`],
         "vision:ecrRepositories": ["vision/training"],
         "vision:members": [],
+        "vision:pgpKeys": {},
       });
     }
   });
