@@ -16,3 +16,4 @@ export { RecordingMocks, stackReferenceType } from "./recording-mocks";
 export { readStackConfigFile, secretPlaceholder, type StackConfig } from "./stack-config-file";
 export { identityStackTag, listWorkspaceStacks, readWorkspaceStack, type WorkspaceStack } from "./workspace-stacks";
 export { readStackWorkflows } from "./stack-workflows";
+export { describeFileError, FileWriteError, withCleanupFailures, writeFilesWhole, type FileToWrite } from "./write-files";

@@ -70,7 +70,7 @@ describe("the plan store", () => {
     } catch (error) {
       thrown = error;
     }
-    expect((thrown as Error).message).toMatch(/^EISDIR.*dev\.md.*\(and the cleanup failed: .*\.tmp: EROFS/);
+    expect((thrown as Error).message).toMatch(/^cannot write .*dev\.md: .*\(EISDIR\) \(and the cleanup failed: cannot remove .*\.tmp: EROFS/);
     expect(((thrown as Error).cause as NodeJS.ErrnoException).code).toBe("EISDIR");
   });
 

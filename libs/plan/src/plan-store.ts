@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { canonicalJson } from "./canonical-json";
 import { parsePlanFile, type PlanFile } from "./plan-file";
 import { renderPlanSummary } from "./plan-summary";
+import { removeFiles, writeFilesWhole, type FileWriteError } from "./write-files";
 
 /** Where plans live: `<root>/<stack>/<env>.json` and `.md`. */
 export class PlanStore {
@@ -27,49 +27,23 @@ export class PlanStore {
   /**
    * Writes both files whole: each to a temporary name of its own, then both renamed once both are written,
    * so a reader never sees half a plan and concurrent writers never share a file. On failure nothing of this
-   * write is left behind, and the error is the first one (a failed cleanup is added to it, never replaces it).
+   * write is left behind, and the error is a FileWriteError naming the file and the cause (a failed cleanup is
+   * added to it, never replaces it).
    */
   write(plan: PlanFile, extraMarkdown = ""): void {
     // The .json lands last: consumers read it, so when it is there its .md already is.
-    const files = [
+    writeFilesWhole([
       { file: this.markdownPath(plan.stack, plan.env), content: renderPlanSummary(plan) + extraMarkdown },
       { file: this.jsonPath(plan.stack, plan.env), content: canonicalJson(plan) },
-    ].map((entry) => ({ ...entry, temporary: `${entry.file}.${process.pid}.${randomUUID()}.tmp` }));
-    const renamed: string[] = [];
-    try {
-      for (const { file, content, temporary } of files) {
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(temporary, content);
-      }
-      for (const { file, temporary } of files) {
-        renameSync(temporary, file);
-        renamed.push(file);
-      }
-    } catch (error) {
-      // Half a plan is worse than none: what this write already renamed goes too.
-      throw withCleanupFailures(error, [...files.map((entry) => entry.temporary), ...renamed]);
-    }
+    ]);
   }
 
-  /** Removes a stack's plan for an env, so a failed plan leaves nothing stale for consumers to read. */
-  remove(stack: string, env: string): void {
-    rmSync(this.jsonPath(stack, env), { force: true });
-    rmSync(this.markdownPath(stack, env), { force: true });
+  /**
+   * Removes a stack's plan for an env, so a failed plan leaves nothing stale for consumers to read. Never throws:
+   * returns the removals that failed, for the caller to add to the error that made the plan stale
+   * (`withCleanupFailures`).
+   */
+  remove(stack: string, env: string): FileWriteError[] {
+    return removeFiles([this.jsonPath(stack, env), this.markdownPath(stack, env)]);
   }
-}
-
-/** Removes `files`; the error to throw stays `error`, with any file that could not be removed named in it. */
-function withCleanupFailures(error: unknown, files: string[]): unknown {
-  const failures: string[] = [];
-  for (const file of files) {
-    try {
-      rmSync(file, { force: true });
-    } catch (cleanupError) {
-      failures.push(`${file}: ${(cleanupError as Error).message}`);
-    }
-  }
-  if (failures.length === 0) return error;
-  // Not `instanceof Error`: errors from another realm (a VM context, a worker) are errors too.
-  const message = typeof error === "object" && error !== null && "message" in error ? String(error.message) : String(error);
-  return new Error(`${message} (and the cleanup failed: ${failures.join("; ")})`, { cause: error });
 }

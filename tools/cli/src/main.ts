@@ -1,3 +1,5 @@
+import { FileWriteError } from "@ml-iam/plan";
+import { relative, sep } from "node:path";
 import { accessUsage, runAccess } from "./commands/access";
 import { accessDiffUsage, runAccessDiff } from "./commands/access-diff";
 import { adoptUsage, runAdopt } from "./commands/adopt";
@@ -9,7 +11,10 @@ import { runWorkflows, workflowsUsage } from "./commands/workflows";
 import { UsageError } from "./usage-error";
 import { findWorkspaceRoot } from "./workspace-root";
 
-/** A subcommand: its one-line usage and what runs it (exit code 0 success, 1 findings/failure, 2 bad input). */
+/**
+ * A subcommand: its one-line usage and what runs it (exit code 0 success, 1 findings/failure, 2 bad input or an
+ * output that cannot be written).
+ */
 interface Command {
   usage: string;
   run(args: string[], print: (line: string) => void): Promise<number>;
@@ -51,6 +56,11 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       console.error(`ml-iam: ${(error as Error).message}`);
+      process.exitCode = 2;
+    } else if (error instanceof FileWriteError) {
+      // A read-only or full output directory: one line naming the file and the cause, paths as the user would type them.
+      const cwd = process.cwd();
+      console.error(`ml-iam: ${error.describe((path) => (path.startsWith(cwd + sep) ? relative(cwd, path) : path))}`);
       process.exitCode = 2;
     } else {
       console.error(error);

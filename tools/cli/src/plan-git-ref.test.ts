@@ -1,6 +1,6 @@
 import { testPlan } from "@ml-iam/analysis/src/testing";
-import { PlanStore } from "@ml-iam/plan";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { FileWriteError, PlanStore } from "@ml-iam/plan";
+import fs, { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { planWorkingTree } from "./plan-git-ref";
@@ -47,5 +47,19 @@ describe("planning the working tree for an access diff", () => {
     }
     const calls = readFileSync(join(root, "calls"), "utf8").trimEnd().split("\n");
     expect(calls.map((call) => call.replace(/^plan --env dev --out \S+ ?/, ""))).toEqual(endings);
+  });
+});
+
+describe("planning for an access diff in a temporary directory it cannot create", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it("fails with one line naming the temporary directory and the cause", () => {
+    const root = checkout(true);
+    jest.spyOn(fs, "mkdtempSync").mockImplementation(() => {
+      throw Object.assign(new Error("ENOSPC: no space left on device, mkdtemp"), { code: "ENOSPC" });
+    });
+    const attempt = () => planWorkingTree(root, "dev");
+    expect(attempt).toThrow(FileWriteError);
+    expect(attempt).toThrow(`cannot create directory ${join(tmpdir(), "ml-iam-access-diff-")}XXXXXX: no space left on device (ENOSPC)`);
   });
 });

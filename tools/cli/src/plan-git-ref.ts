@@ -1,4 +1,4 @@
-import type { PlanFile } from "@ml-iam/plan";
+import { FileWriteError, type PlanFile } from "@ml-iam/plan";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, type Stats } from "node:fs";
 import { tmpdir } from "node:os";
@@ -119,6 +119,16 @@ async function planCheckout(side: string, checkoutRoot: string, env: string, out
   return readPlanSet(outDir ?? join(checkoutRoot, "dist/plan"), env);
 }
 
+/** A directory of its own under the system's temporary directory; a full or read-only one is a FileWriteError (one line). */
+function temporaryDirectory(): string {
+  const prefix = join(tmpdir(), "ml-iam-access-diff-");
+  try {
+    return mkdtempSync(prefix);
+  } catch (error) {
+    throw new FileWriteError("create directory", `${prefix}XXXXXX`, error);
+  }
+}
+
 /** A planning job and what to clean up after it, whatever happens. */
 export interface PlanJob {
   plans: Promise<PlanFile[]>;
@@ -130,7 +140,7 @@ export interface PlanJob {
  * commit's own CLI and stacks. Start jobs together to plan both sides at once; always call cleanUp.
  */
 export function planGitRef(root: string, ref: string, commit: string, env: string): PlanJob {
-  const temporary = mkdtempSync(join(tmpdir(), "ml-iam-access-diff-"));
+  const temporary = temporaryDirectory();
   const worktree = join(temporary, "worktree");
   const cleanUp = () => {
     git(root, ["worktree", "remove", "--force", worktree]);
@@ -159,7 +169,7 @@ export function planGitRef(root: string, ref: string, commit: string, env: strin
 
 /** Plans the working tree as it is, uncommitted changes included, into a temporary directory. */
 export function planWorkingTree(root: string, env: string): PlanJob {
-  const temporary = mkdtempSync(join(tmpdir(), "ml-iam-access-diff-"));
+  const temporary = temporaryDirectory();
   const plans = planCheckout("the working tree", root, env, join(temporary, "plan"));
   plans.catch(() => undefined);
   return { plans, cleanUp: () => rmSync(temporary, { recursive: true, force: true }) };

@@ -1,5 +1,5 @@
 import { accessMatrix, planFindings, proveStackWorkflows, renderAccessMatrixMarkdown, renderFindingMarkdown, renderWorkflowsMarkdown, WorkflowDeclarationError, workflowFailures } from "@ml-iam/analysis";
-import { listWorkspaceStacks, planOneLiner, planStack, PlanError, PlanStore, readStackWorkflows, type PlanFile, type WorkspaceStack } from "@ml-iam/plan";
+import { listWorkspaceStacks, planOneLiner, planStack, PlanError, PlanStore, readStackWorkflows, withCleanupFailures, type PlanFile, type WorkspaceStack } from "@ml-iam/plan";
 import { relative, resolve } from "node:path";
 import { UsageError } from "./usage-error";
 
@@ -130,6 +130,7 @@ function selectStacks(options: PlanStacksOptions, all: WorkspaceStack[]): Worksp
  * Plans the selected stacks in one process, upstream first, for every env they have (or `env`), writing each
  * plan and its analysis; yields each stack's outcome as it is done. A failed plan leaves no file behind, and
  * the consumers of a stack that failed here are skipped. Upstream plans not planned here are read from `outDir`.
+ * A plan that cannot be written (a read-only `outDir`, a full disk) ends the run with a FileWriteError.
  * With `reportOnly`, a stack whose workflows fail is planned, with a line per failed step.
  */
 export async function* planStacks(options: PlanStacksOptions): AsyncGenerator<StackPlanOutcome> {
@@ -165,10 +166,11 @@ export async function* planStacks(options: PlanStacksOptions): AsyncGenerator<St
         lines.push(planOneLiner(plan, relative(options.workspaceRoot, store.jsonPath(stack.name, env))));
         lines.push(...failedSteps.map((failure) => `${stack.name} (${env}), reported only: ${failure}`));
       } catch (error) {
-        store.remove(stack.name, env);
+        // The stale plan goes; if it cannot, that is added to this error, which stays the cause.
+        const failure = withCleanupFailures(error, store.remove(stack.name, env));
         planned.set(`${stack.name}/${env}`, undefined);
-        if (!(error instanceof PlanError)) throw error;
-        lines.push(error.message);
+        if (!(failure instanceof PlanError)) throw failure;
+        lines.push(failure.message);
         failures += 1;
       }
     }

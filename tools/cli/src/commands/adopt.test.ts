@@ -1,7 +1,7 @@
 import { pulumiImportFile, type AdoptionReport } from "@ml-iam/adoption";
-import { PlanStore, type PlanFile } from "@ml-iam/plan";
+import { FileWriteError, PlanStore, type PlanFile } from "@ml-iam/plan";
 import { planWorkspaceStacks } from "@ml-iam/plan/src/testing";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import fs, { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { UsageError } from "../usage-error";
@@ -114,6 +114,31 @@ describe("ml-iam adopt", () => {
 
   it("refuses an unknown stack with one line naming every stack, and writes nothing", async () => {
     await expectRefused(workspace(), ["--from", seed("seed-004-export.json"), "--stack", "nope"], "unknown stack nope: the stacks are central-ai, distributed-ml");
+  });
+
+  it("on a full disk, fails with one line naming the file and the cause, and leaves no file of the run", async () => {
+    const root = workspace();
+    const out = join(root, "adopt-out");
+    const write = fs.writeFileSync;
+    const full = jest.spyOn(fs, "writeFileSync").mockImplementation(((path: string, ...rest: unknown[]) => {
+      if (String(path).startsWith(join(out, "report.json."))) throw Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: "ENOSPC" });
+      return (write as (...args: unknown[]) => void)(path, ...rest);
+    }) as never);
+    try {
+      const attempt = adopt(root, "--from", seed("seed-004-export.json"), "--stack", "distributed-ml", "--mapping", seed("seed-004-mapping.json"), "--out", out);
+      await expect(attempt).rejects.toThrow(FileWriteError);
+      await expect(attempt).rejects.toThrow(`cannot write ${join(out, "report.json")}: no space left on device (ENOSPC)`);
+    } finally {
+      full.mockRestore();
+    }
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it("fails with one line on an --out below a file, naming the directory it cannot create", async () => {
+    const root = workspace();
+    const attempt = adopt(root, "--from", seed("seed-004-export.json"), "--stack", "distributed-ml", "--out", join(root, "nx.json/adopt"));
+    await expect(attempt).rejects.toThrow(FileWriteError);
+    await expect(attempt).rejects.toThrow(`cannot create directory ${join(root, "nx.json/adopt")}: not a directory (ENOTDIR)`);
   });
 
   it("asks for the plan when there is none", async () => {

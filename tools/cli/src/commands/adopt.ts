@@ -9,8 +9,8 @@ import {
   renderAdoptionText,
   type AdoptionMapping,
 } from "@ml-iam/adoption";
-import { listWorkspaceStacks, PlanStore, type PlanFile } from "@ml-iam/plan";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { listWorkspaceStacks, PlanStore, writeFilesWhole, type PlanFile } from "@ml-iam/plan";
+import { readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { parseCommandArgs } from "../command-args";
 import { UsageError } from "../usage-error";
@@ -51,14 +51,15 @@ function readPlan(plansDirectory: string, stack: string, env: string): PlanFile 
   return plan;
 }
 
-/** Writes every file whole (temporary file, then rename) only once all are rendered; removes files this run does not produce. */
+/**
+ * Writes every file whole, or none (temporary files, then renames: the plan store's writeFilesWhole) only once all
+ * are rendered; removes the files this run does not produce (content undefined).
+ */
 function writeAll(directory: string, files: [string, string | undefined][]): void {
-  mkdirSync(directory, { recursive: true });
-  for (const [name, content] of files) if (content !== undefined) writeFileSync(join(directory, `${name}.tmp`), content);
-  for (const [name, content] of files) {
-    if (content === undefined) rmSync(join(directory, name), { force: true });
-    else renameSync(join(directory, `${name}.tmp`), join(directory, name));
-  }
+  writeFilesWhole(
+    files.flatMap(([name, content]) => (content === undefined ? [] : [{ file: join(directory, name), content }])),
+    { remove: files.flatMap(([name, content]) => (content === undefined ? [join(directory, name)] : [])) },
+  );
 }
 
 /**
@@ -67,7 +68,7 @@ function writeAll(directory: string, files: [string, string | undefined][]): voi
  * writes `import.json` (for `pulumi import --file`), `aliases.json` (stack exports: to move the state
  * instead), `report.json` and `report.md` to `dist/adopt/<stack>/<env>/`. Nothing is written unless every
  * input is valid. Exit code 0; 1 when adopting replaces a resource (IAM cannot rename roles and policies);
- * bad input is a UsageError (exit 2).
+ * bad input is a UsageError, and an output directory that cannot be written a FileWriteError (exit 2).
  */
 export async function runAdopt(args: string[], print: (line: string) => void, cwd = process.cwd()): Promise<number> {
   const values = parseCommandArgs(args, {

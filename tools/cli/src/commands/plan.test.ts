@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { UsageError } from "../usage-error";
@@ -46,8 +46,34 @@ function workspace(stacks: FixtureStack[]): string {
 }
 
 function mlIam(root: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });
+  return mlIamOn(root, [], ...args);
+}
+
+/** Runs ml-iam with `preload` (node -r) scripts first: they break the file system where a test needs it broken. */
+function mlIamOn(root: string, preload: string[], ...args: string[]) {
+  const result = spawnSync(process.execPath, [...preload.flatMap((script) => ["-r", script]), bin, ...args], { cwd: root, encoding: "utf8" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * A preload script under `root` that makes node:fs's `name` throw as Node does with `code` for the paths under
+ * dist/plan that match `pattern`: a full disk, a read-only directory, without one.
+ */
+function brokenFs(root: string, name: "writeFileSync" | "mkdirSync" | "rmSync", pattern: RegExp, code: string, words: string): string {
+  const script = join(root, `broken-${name}.cjs`);
+  writeFileSync(
+    script,
+    `const fs = require("node:fs");
+const real = fs.${name};
+fs.${name} = function (path, ...rest) {
+  if (String(path).includes("/dist/plan/") && ${pattern.toString()}.test(String(path))) {
+    throw Object.assign(new Error(${JSON.stringify(`${code}: ${words}, `)} + "${name.replace(/Sync$/, "")} '" + path + "'"), { code: ${JSON.stringify(code)}, path: String(path) });
+  }
+  return real.call(this, path, ...rest);
+};
+`,
+  );
+  return script;
 }
 
 describe("ml-iam plan", () => {
@@ -184,6 +210,37 @@ describe("ml-iam plan", () => {
     const { code, stderr } = mlIam(root, ...args);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
+  });
+
+  it("on a full disk at the plan's second file, prints one line naming it and the cause, exits 2, and leaves nothing", () => {
+    const root = workspace([{ name: "producer", program: "producer-program.ts" }]);
+    const { code, stderr } = mlIamOn(root, [brokenFs(root, "writeFileSync", /dev\.json\..*\.tmp$/, "ENOSPC", "no space left on device")], "plan");
+    expect([code, stderr]).toEqual([2, "ml-iam: cannot write dist/plan/producer/dev.json: no space left on device (ENOSPC)\n"]);
+    expect(readdirSync(join(root, "dist/plan/producer"))).toEqual([]);
+  });
+
+  it("on a full disk whose cleanup fails too, keeps the full disk the cause, the cleanup added on the same line", () => {
+    const root = workspace([{ name: "producer", program: "producer-program.ts" }]);
+    const preload = [
+      brokenFs(root, "writeFileSync", /dev\.json\..*\.tmp$/, "ENOSPC", "no space left on device"),
+      brokenFs(root, "rmSync", /./, "EIO", "i/o error"),
+    ];
+    const { code, stderr } = mlIamOn(root, preload, "plan");
+    expect(code).toBe(2);
+    expect(stderr.split("\n")).toEqual([expect.stringMatching(/^ml-iam: cannot write dist\/plan\/producer\/dev\.json: no space left on device \(ENOSPC\) \(and the cleanup failed: cannot remove dist\/plan\/producer\/dev\.md\..*\.tmp: i\/o error \(EIO\); /), ""]);
+  });
+
+  it("in a read-only dist/, prints one line naming the directory it cannot create, exits 2, and writes nothing", () => {
+    const root = workspace([{ name: "producer", program: "producer-program.ts" }]);
+    const { code, stderr } = mlIamOn(root, [brokenFs(root, "mkdirSync", /./, "EROFS", "read-only file system")], "plan");
+    expect([code, stderr]).toEqual([2, "ml-iam: cannot create directory dist/plan/producer: read-only file system (EROFS)\n"]);
+    expect(existsSync(join(root, "dist"))).toBe(false);
+  });
+
+  it("refuses an --out below a file with one line, before planning anything", () => {
+    const root = mkdtempSync(join(tmpdir(), "ml-iam-cli-out-"));
+    writeFileSync(join(root, "plans"), "not a directory\n");
+    expect(() => parsePlanArgs(["--out", "plans/dev"], root, () => undefined)).toThrow(new UsageError("--out plans/dev is below the file plans: give a directory to write the plans into"));
   });
 
   it("says so when there is no stack yet", () => {

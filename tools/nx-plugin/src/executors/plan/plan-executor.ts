@@ -1,5 +1,7 @@
 import type { ExecutorContext, TaskGraph } from "@nx/devkit";
 import { planStacks, UsageError, type StackPlanOutcome } from "@ml-iam/cli";
+import { FileWriteError } from "@ml-iam/plan";
+import { relative, sep } from "node:path";
 
 /** Options of the plan target. */
 export interface PlanExecutorOptions {
@@ -20,6 +22,16 @@ export function planTaskResult(outcome: StackPlanOutcome, startTime: number) {
   };
 }
 
+/**
+ * The one line for an error that is the user's to fix: bad input (UsageError), or a plan that cannot be written
+ * (a read-only or full dist/, FileWriteError, its paths relative to the workspace root); undefined for a bug.
+ */
+export function oneLineFailure(error: unknown, workspaceRoot: string): string | undefined {
+  if (error instanceof UsageError) return error.message;
+  if (error instanceof FileWriteError) return error.describe((path) => (path.startsWith(workspaceRoot + sep) ? relative(workspaceRoot, path) : path));
+  return undefined;
+}
+
 /** `@ml-iam/tools:plan` on one stack: used when Nx does not batch (`--batch=false`). */
 export default async function planExecutor(options: PlanExecutorOptions, context: ExecutorContext): Promise<{ success: boolean }> {
   const stack = context.projectName ?? "(no project)";
@@ -31,8 +43,9 @@ export default async function planExecutor(options: PlanExecutorOptions, context
     }
     return { success };
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(error.message);
+    const line = oneLineFailure(error, context.root);
+    if (line === undefined) throw error;
+    console.error(line);
     return { success: false };
   }
 }
@@ -40,7 +53,8 @@ export default async function planExecutor(options: PlanExecutorOptions, context
 /**
  * `@ml-iam/tools:plan` on every uncached stack of a run, in one process: the runtime, the AWS provider and the
  * policy library load once instead of once per stack. Tasks are grouped by env option and planned upstream
- * first; each task's result is reported as soon as its stack is done, so Nx caches it on its own.
+ * first; each task's result is reported as soon as its stack is done, so Nx caches it on its own. Bad input, or a
+ * plan that cannot be written, fails every task of the group not reported yet with one line.
  */
 export async function* planBatchExecutor(
   taskGraph: TaskGraph,
@@ -57,16 +71,19 @@ export async function* planBatchExecutor(
   }
   for (const [env, taskOfStack] of byEnv) {
     let startTime = Date.now();
+    const reported = new Set<string>();
     try {
       for await (const outcome of planStacks({ workspaceRoot: context.root, stacks: [...taskOfStack.keys()], env, outDir: "dist/plan" })) {
-        yield { task: taskOfStack.get(outcome.stack)!, result: planTaskResult(outcome, startTime) };
+        const task = taskOfStack.get(outcome.stack)!;
+        reported.add(task);
+        yield { task, result: planTaskResult(outcome, startTime) };
         startTime = Date.now();
       }
     } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      // Bad input fails every task of the group before any plan is written.
+      const line = oneLineFailure(error, context.root);
+      if (line === undefined) throw error;
       for (const task of taskOfStack.values()) {
-        yield { task, result: { success: false, status: "failure", terminalOutput: `${error.message}\n`, startTime, endTime: Date.now() } };
+        if (!reported.has(task)) yield { task, result: { success: false, status: "failure", terminalOutput: `${line}\n`, startTime, endTime: Date.now() } };
       }
     }
   }
