@@ -15,6 +15,7 @@ export { accountQuotaUsage, defaultAccountQuotas, type AccountQuotaName, type Ac
 export { simulate, type MatchedStatement, type SimulationDecision, type SimulationPolicies, type SimulationResult } from "./simulation/evaluate";
 export type { SimulationRequest } from "./simulation/request";
 export { proveStackWorkflows, WorkflowDeclarationError, workflowFailures, type WorkflowResult, type WorkflowStepResult } from "./workflow-proof";
+export { proveIdentityCenterSignIn, type TeamPlanOf } from "./identity-center-sign-in";
 export { permissionSetRoleArn, policyHolder, sessionPrincipal, type SessionPrincipal } from "./workflow-principals";
 export { renderWorkflowsMarkdown, renderWorkflowsText } from "./render-workflows";
 export type { RequestCaller } from "./simulation/principal-pattern";

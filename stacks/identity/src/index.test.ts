@@ -1,3 +1,4 @@
+import { proveIdentityCenterSignIn } from "@ml-iam/analysis";
 import { identity, peopleAccessOf } from "@ml-iam/contracts";
 import { listWorkspaceStacks, planStack, type PlanFile } from "@ml-iam/plan";
 import { planWorkspaceStacks, resourcesOfType, workspacePlanTimeout } from "@ml-iam/plan/src/testing";
@@ -76,6 +77,73 @@ describe("the identity stack", () => {
     expect(inputsOf("aws:ssoadmin/accountAssignment:AccountAssignment").filter((inputs) => inputs.permissionSetArn === permissionSetArn(teamEnv))).toEqual([
       expect.objectContaining({ principalType: "GROUP", principalId: groupId(team), targetType: "AWS_ACCOUNT", targetId: teamPlans.get(teamEnv)!.account }),
     ]);
+  });
+
+  describe("sign-in through Identity Center, proven on the plan", () => {
+    const prove = (identityPlan: PlanFile) => proveIdentityCenterSignIn(identityPlan, (team, env) => teamPlans.get(`${team}/${env}`), envsOf);
+    const withoutResource = (predicate: (inputs: Record<string, unknown>, type: string) => boolean): PlanFile => ({
+      ...plan,
+      steps: plan.steps.filter((step) => !predicate(step.newState.inputs, step.newState.type)),
+    });
+    const failedSteps = (identityPlan: PlanFile) =>
+      prove(identityPlan).flatMap((result) => result.steps.filter((step) => !step.ok).map((step) => `${result.name} ${result.subject}: ${step.principal} ${step.action}: ${step.reason}`));
+
+    it("lets every person of every team reach the team's permission set in each of its envs, and nobody of another team", () => {
+      const results = prove(plan);
+      expect(results.map((result) => `${result.name} ${result.subject}`)).toEqual(
+        teamEnvs.flatMap((teamEnv) => {
+          const [team, env] = teamEnv.split("/");
+          return [`sign-in-through-identity-center ${team}'s people (${env})`, `never-sign-in-as-another-team the other teams' people (${env})`];
+        }),
+      );
+      expect(failedSteps(plan)).toEqual([]);
+      const dataScientists = results.find((result) => result.subject === "data-scientists's people (dev)")!;
+      expect(dataScientists.steps.filter((step) => step.action === "sso:GetRoleCredentials").map((step) => [step.principal, step.decision])).toEqual([
+        ["erin@example.com", "Allowed"],
+        ["frank@example.com", "Allowed"],
+      ]);
+    });
+
+    it("fails the person whose membership is missing, naming them", () => {
+      const erin = plan.planValues.find((value) => value.result.userName === "erin@example.com")!.result.userId;
+      expect(failedSteps(withoutResource((inputs) => inputs.memberId === erin))).toEqual(
+        ["dev", "prod"].flatMap((env) =>
+          ["sso:ListAccounts", "sso:ListAccountRoles", "sso:GetRoleCredentials"].map(
+            (action) =>
+              `sign-in-through-identity-center data-scientists's people (${env}): erin@example.com ${action}: erin@example.com is in no team's group, and no group of theirs is assigned data-scientists-${env} in ${teamPlans.get(`data-scientists/${env}`)!.account}`,
+          ),
+        ).filter((line) => envsOf("data-scientists").some((env) => line.includes(`(${env})`))),
+      );
+    });
+
+    it("fails a permission set that lacks one of the team's people policies, or its assignment", () => {
+      const setArn = permissionSetArn("model-builders/dev");
+      const [dropped] = inputsOf("aws:ssoadmin/customerManagedPolicyAttachment:CustomerManagedPolicyAttachment").filter((inputs) => inputs.permissionSetArn === setArn);
+      const lacking = failedSteps(withoutResource((inputs) => inputs === dropped));
+      // Only the credentials step: the portal still lists the set, whose sessions would lack the policy.
+      expect(lacking.map((line) => line.replace(/ sso:GetRoleCredentials: .*/, ""))).toEqual(
+        ["carol@example.com", "dave@example.com"].map((user) => `sign-in-through-identity-center model-builders's people (dev): ${user}`),
+      );
+      expect(lacking[0]).toMatch(/^sign-in-through-identity-center model-builders's people \(dev\): carol@example.com sso:GetRoleCredentials: model-builders-dev holds .*, not model-builders's people policies/);
+      const unassigned = failedSteps(withoutResource((inputs, type) => type === "aws:ssoadmin/accountAssignment:AccountAssignment" && inputs.permissionSetArn === setArn));
+      expect(unassigned).toContain(
+        `sign-in-through-identity-center model-builders's people (dev): dave@example.com sso:ListAccounts: dave@example.com is in the group of model-builders, and no group of theirs is assigned model-builders-dev in ${teamPlans.get("model-builders/dev")!.account}`,
+      );
+    });
+
+    it("fails when another team's person is assigned the team's permission set", () => {
+      const erin = plan.planValues.find((value) => value.result.userName === "erin@example.com")!.result.userId;
+      const crossed: PlanFile = {
+        ...plan,
+        steps: [
+          ...plan.steps,
+          { op: "create", urn: "urn:pulumi:org::identity::aws:identitystore/groupMembership:GroupMembership::crossed", newState: { ...plan.steps.find((step) => step.newState.type === "aws:identitystore/groupMembership:GroupMembership")!.newState, name: "crossed", inputs: { identityStoreId: "d-9067a1b2c3", groupId: groupId("model-builders"), memberId: erin } } },
+        ],
+      };
+      expect(failedSteps(crossed)).toContain(
+        `never-sign-in-as-another-team the other teams' people (dev): erin@example.com sso:GetRoleCredentials: granted by the assignment of model-builders-dev to model-builders's group in ${teamPlans.get("model-builders/dev")!.account}, holding exactly model-builders's people policies in the central boundary`,
+      );
+    });
   });
 
   describe("with config the real Identity Center would refuse", () => {
