@@ -1,4 +1,4 @@
-import { accessMatrix, planFindings, proveStackWorkflows, renderAccessMatrixMarkdown, renderFindingMarkdown, renderWorkflowsMarkdown, WorkflowDeclarationError, workflowFailures } from "@ml-iam/analysis";
+import { accessMatrix, planFindings, proveIdentityCenterSignIn, proveStackWorkflows, renderAccessMatrixMarkdown, renderFindingMarkdown, renderWorkflowsMarkdown, WorkflowDeclarationError, workflowFailures, type TeamPlanOf } from "@ml-iam/analysis";
 import { listWorkspaceStacks, planOneLiner, planStack, PlanError, PlanStore, readStackWorkflows, withCleanupFailures, type PlanFile, type WorkspaceStack } from "@ml-iam/plan";
 import { relative, resolve } from "node:path";
 import { UsageError } from "./usage-error";
@@ -77,7 +77,15 @@ function proveWorkflows(
   plan: PlanFile,
   plans: readonly PlanFile[],
   reportOnly: boolean,
+  identity: { teamPlan: TeamPlanOf; envsOf: (team: string) => readonly string[] },
 ): { plan: PlanFile; failures: string[] } {
+  // The identity stack proves each team's sign-in through Identity Center, on its plan and the teams' plans of every env.
+  if (stack.identity) {
+    const results = proveIdentityCenterSignIn(plan, identity.teamPlan, identity.envsOf);
+    const failures = workflowFailures(results);
+    if (failures.length > 0 && !reportOnly) throw new PlanError(stack.name, plan.env, failures.join("\n"));
+    return { plan: { ...plan, workflows: results }, failures };
+  }
   let declaration;
   try {
     declaration = readStackWorkflows(stack, workspaceRoot);
@@ -160,7 +168,8 @@ export async function* planStacks(options: PlanStacksOptions): AsyncGenerator<St
       try {
         const programPlan = await planStack({ stack, env, upstreamPlan: (project, upstreamEnv) => planOf(project, upstreamEnv) });
         const upstream = upstreamOf(stack, all).flatMap((name) => planOf(name, env) ?? []);
-        const { plan, failures: failedSteps } = proveWorkflows(stack, options.workspaceRoot, programPlan, [...upstream, programPlan], options.reportOnly ?? false);
+        const identity = { teamPlan: planOf, envsOf: (team: string) => all.find((candidate) => candidate.name === team)?.envs ?? [] };
+        const { plan, failures: failedSteps } = proveWorkflows(stack, options.workspaceRoot, programPlan, [...upstream, programPlan], options.reportOnly ?? false, identity);
         store.write(plan, renderPlanAnalysis(plan, [...upstream, plan]));
         planned.set(`${stack.name}/${env}`, plan);
         lines.push(planOneLiner(plan, relative(options.workspaceRoot, store.jsonPath(stack.name, env))));
