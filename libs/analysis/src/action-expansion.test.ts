@@ -1,5 +1,5 @@
 import { expandActionPattern } from "@ml-iam/iam";
-import { actionAppliesTo, actionsExcept, actionsOfPattern, analyzedServices, applicableActionCount } from "./action-expansion";
+import { actionAppliesTo, actionsExcept, actionsOfPattern, analyzedServices, applicabilityTo, applicableActionCount } from "./action-expansion";
 
 const keys = (actions: readonly { key: string }[]) => actions.map((action) => action.key);
 const action = (key: string) => actionsOfPattern(key)[0]!;
@@ -50,6 +50,16 @@ describe("whether an action applies to a resource", () => {
   ])("%s on %s: %s", (key, resource, expected) => {
     expect(actionAppliesTo(action(key), resource)).toBe(expected);
   });
+
+  it.each(["*", "arn:aws:s3:::b/*", "arn:aws:sagemaker:us-east-1:111111111111:*", "arn:aws:iam::111111111111:role/ml/team/${aws:username}"])(
+    "answers for %s with the resource fixed as it does pair by pair, asked again and again",
+    (resource) => {
+      const appliesTo = applicabilityTo(resource);
+      const actions = [...actionsOfPattern("s3:*"), ...actionsOfPattern("sagemaker:Create*"), ...actionsOfPattern("iam:*")];
+      for (const info of [...actions, ...actions]) expect(appliesTo(info)).toBe(actionAppliesTo(info, resource));
+      expect(actions.filter((info) => appliesTo(info)).length).toBeGreaterThan(0);
+    },
+  );
 
   it("counts every action of a service that can apply to a resource", () => {
     expect(applicableActionCount("s3", "*")).toBe(expandActionPattern("s3:*").length);

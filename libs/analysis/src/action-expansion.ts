@@ -1,4 +1,4 @@
-import { expandActionPattern, findResourceType, resourceMatchesArnFormat, type ActionInfo } from "@ml-iam/iam";
+import { expandActionPattern, findResourceType, resourceArnMatcher, type ActionInfo } from "@ml-iam/iam";
 import { matchesIamPattern } from "@ml-iam/iam";
 
 /**
@@ -23,8 +23,11 @@ export const analyzedServices: readonly string[] = Object.freeze([
 // The catalog is immutable for the life of the process, so expansions are computed once per pattern.
 const byPattern = new Map<string, readonly ActionInfo[]>();
 const byNotAction = new Map<string, readonly ActionInfo[]>();
-const applicability = new Map<string, boolean>();
-const formatMatches = new Map<string, boolean>();
+/** Per action, the ARN format of each resource type it applies to; undefined where the data lists none. */
+const formatsByAction = new WeakMap<ActionInfo, readonly (string | undefined)[]>();
+/** Per resource pattern, a matcher that remembers its answer for each format. */
+const matchersByResource = new Map<string, (format: string) => boolean>();
+const matcherLimit = 100_000;
 const applicableCounts = new Map<string, number>();
 
 function serviceActions(service: string): readonly ActionInfo[] {
@@ -73,28 +76,40 @@ export function actionsExcept(notActions: readonly string[]): readonly ActionInf
  * bucket ARN never matches an object, so such pairs grant nothing.
  */
 export function actionAppliesTo(action: ActionInfo, resource: string): boolean {
-  if (resource === "*") return true;
-  const key = `${action.key}\n${resource}`;
-  let applies = applicability.get(key);
-  if (applies === undefined) {
-    applies = action.resourceTypes.some((resourceType) => {
-      const format = findResourceType(action.service, resourceType.name)?.arnFormat;
-      // A resource type the data lists without an ARN format cannot be checked: give it the benefit of the doubt.
-      return format === undefined || matchesFormat(resource, format);
-    });
-    applicability.set(key, applies);
-  }
-  return applies;
+  return applicabilityTo(resource)(action);
 }
 
-function matchesFormat(resource: string, format: string): boolean {
-  const key = `${format}\n${resource}`;
-  let matches = formatMatches.get(key);
-  if (matches === undefined) {
-    matches = resourceMatchesArnFormat(resource, format);
-    formatMatches.set(key, matches);
+const appliesEverywhere = (): boolean => true;
+
+/**
+ * {@link actionAppliesTo} with the resource fixed, for the many actions of one statement. Answers are cached per
+ * (resource, ARN format) rather than per (action, resource): the actions of a pattern share a few resource types.
+ */
+export function applicabilityTo(resource: string): (action: ActionInfo) => boolean {
+  if (resource === "*") return appliesEverywhere;
+  const matches = matcherOf(resource);
+  // A resource type the data lists without an ARN format cannot be checked: give it the benefit of the doubt.
+  return (action) => formatsOf(action).some((format) => format === undefined || matches(format));
+}
+
+function formatsOf(action: ActionInfo): readonly (string | undefined)[] {
+  let formats = formatsByAction.get(action);
+  if (formats === undefined) {
+    formats = action.resourceTypes.map((resourceType) => findResourceType(action.service, resourceType.name)?.arnFormat);
+    formatsByAction.set(action, formats);
   }
-  return matches;
+  return formats;
+}
+
+function matcherOf(resource: string): (format: string) => boolean {
+  let matcher = matchersByResource.get(resource);
+  if (matcher === undefined) {
+    // A bound, so that one huge document's resources do not stay in memory for the life of the process.
+    if (matchersByResource.size >= matcherLimit) matchersByResource.clear();
+    matcher = resourceArnMatcher(resource);
+    matchersByResource.set(resource, matcher);
+  }
+  return matcher;
 }
 
 /** The service prefix of an action key (`s3` of `s3:GetObject`). */
@@ -108,7 +123,8 @@ export function applicableActionCount(service: string, resource: string): number
   const key = `${service.toLowerCase()}\n${resource}`;
   let count = applicableCounts.get(key);
   if (count === undefined) {
-    count = serviceActions(service).filter((action) => actionAppliesTo(action, resource)).length;
+    const appliesTo = applicabilityTo(resource);
+    count = serviceActions(service).filter((action) => appliesTo(action)).length;
     applicableCounts.set(key, count);
   }
   return count;

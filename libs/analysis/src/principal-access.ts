@@ -1,6 +1,6 @@
 import { asList, type ActionInfo, type StatementJson } from "@ml-iam/iam";
 import { defaultEvaluator, type AccessEvaluator } from "./access-evaluator";
-import { actionAppliesTo, actionsExcept, actionsOfPattern } from "./action-expansion";
+import { actionAppliesTo, actionsExcept, actionsOfPattern, applicabilityTo } from "./action-expansion";
 import { matchesIamPattern } from "@ml-iam/iam";
 import { statementsOf, type PlanPrincipal } from "./plan-principals";
 
@@ -40,15 +40,24 @@ export function compareEntries(a: { action: string; resource: string }, b: { act
   return compare(a.action, b.action) || compare(a.resource, b.resource);
 }
 
-function statementActions(statement: StatementJson): ActionInfo[] {
-  const actions =
-    statement.Action !== undefined
-      ? asList(statement.Action).flatMap((pattern) => actionsOfPattern(String(pattern)))
-      : statement.NotAction !== undefined
-        ? actionsExcept(asList(statement.NotAction).map(String))
-        : [];
-  // `s3:Get*` and `s3:GetObject` in one statement name GetObject twice.
-  return [...new Map(actions.map((action) => [action.key, action])).values()];
+function statementActions(statement: StatementJson): readonly ActionInfo[] {
+  if (statement.Action === undefined) return statement.NotAction !== undefined ? actionsExcept(asList(statement.NotAction).map(String)) : [];
+  const expansions = asList(statement.Action).map((pattern) => actionsOfPattern(String(pattern)));
+  // One pattern's expansion names each action once.
+  if (expansions.length === 1) return expansions[0]!;
+  // `s3:Get*` and `s3:GetObject` in one statement name GetObject twice: keep one per key, where it first appears.
+  const actions: ActionInfo[] = [];
+  const positions = new Map<string, number>();
+  for (const expansion of expansions) {
+    for (const action of expansion) {
+      const position = positions.get(action.key);
+      if (position === undefined) {
+        positions.set(action.key, actions.length);
+        actions.push(action);
+      } else actions[position] = action;
+    }
+  }
+  return actions;
 }
 
 /** A statement's resources; a NotResource becomes one pattern-like label evaluated as `"*"`. */
@@ -98,10 +107,10 @@ export function principalAccess(principal: PlanPrincipal, options: AccessOptions
     for (const statement of statementsOf(policy.document)) {
       if (statement.Effect !== "Allow") continue;
       const statementConditional = statement.Condition !== undefined;
-      const resources = statementResources(statement);
+      const resources = statementResources(statement).map((entry) => ({ ...entry, appliesTo: applicabilityTo(entry.resource) }));
       for (const action of statementActions(statement)) {
-        for (const { label, resource } of resources) {
-          if (!actionAppliesTo(action, resource)) continue;
+        for (const { label, resource, appliesTo } of resources) {
+          if (!appliesTo(action)) continue;
           const verdict = evaluate(principal, action.key, resource);
           if (verdict) {
             add(action.key, label, statementConditional || verdict.conditional);

@@ -97,7 +97,7 @@ export { sageMakerCompute } from "./personas/sagemaker-compute";
 export type { TeamResources } from "./personas/team-resources";
 export { ec2DistributedTraining, type Ec2DistributedTrainingArgs } from "./activities/ec2-distributed-training";
 export { actionsNamedBy, expandActionPattern, findResourceType, type ActionInfo, type ResourceTypeInfo } from "./internal/service-catalog";
-export { resourceMatchesArnFormat } from "./internal/arn-format-match";
+export { resourceArnMatcher, resourceMatchesArnFormat } from "./internal/arn-format-match";
 export { managedPolicyReference, type ManagedPolicyReference } from "./arns/managed-policy-reference";
 export { matchesIamPattern } from "./iam-pattern";
 export { escalationPaths, type EscalationPath, type EscalationStep, type SourcedStatement } from "./rules/privilege-escalation";

@@ -28,6 +28,29 @@ describe("AWS policy quotas", () => {
     expect(groups.map((g) => g.length)).toEqual([2, 1]);
   });
 
+  it("fills each document as far as serialising it says it fits, statements of any size and characters", () => {
+    const sizeOf = (group: StatementJson[]) => policyCharacterCount(JSON.stringify({ Version: "2012-10-17", Statement: group }));
+    const statements = Array.from({ length: 60 }, (_, i) => ({
+      ...statement((i * 37) % 90),
+      ...(i % 4 === 0 ? { Sid: `S${i} "quoted" \\ é\u2028 spaced` } : {}),
+      ...(i % 5 === 0 ? { Condition: { StringLike: { "aws:PrincipalTag/team": ["a b", "c\td"] } } } : {}),
+    }));
+    for (const limit of [400, 700, 1500, 6144]) {
+      const groups = splitStatementsToFit(statements, limit);
+      expect(groups.flat()).toEqual(statements);
+      groups.forEach((group, i) => {
+        expect(sizeOf(group)).toBeLessThanOrEqual(limit);
+        // The fewest documents: the next document's first statement would not have fitted into this one.
+        const next = groups[i + 1]?.[0];
+        if (next) expect(sizeOf([...group, next])).toBeGreaterThan(limit);
+      });
+    }
+  });
+
+  it("counts whitespace outside ASCII as whitespace, and inside strings as characters", () => {
+    expect(policyCharacterCount('{\u00a0"a":\u2028"b\u3000c"\ufeff}')).toBe(11);
+  });
+
   it("refuses a single statement that cannot fit, naming it", () => {
     expect(() => splitStatementsToFit([statement(1), statement(500)], 200)).toThrow(/statement 1 alone is \d+ characters/);
   });

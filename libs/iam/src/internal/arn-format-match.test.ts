@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { resourceMatchesArnFormat } from "./arn-format-match";
+import { resourceArnMatcher, resourceMatchesArnFormat } from "./arn-format-match";
 
 const bucket = "arn:${Partition}:s3:::${BucketName}";
 const object = "arn:${Partition}:s3:::${BucketName}/${ObjectName}";
@@ -99,6 +99,27 @@ describe("resourceMatchesArnFormat", () => {
       expect(resourceMatchesArnFormat("*", format)).toBe(true);
     },
   );
+
+  it("answers as resourceArnMatcher does, which tokenises a resource once and remembers each format's answer", () => {
+    const formats = [bucket, object, notebookInstance, trainingJob, role, logStream, "arn:${Partition}:dms:${Region}:${Account}:cert:*"];
+    const resources = [
+      "*",
+      "arn:aws:s3:::ml-datasets-*/*",
+      "arn:aws:s3:::ai-data?ets",
+      "arn:aws:sagemaker:*:*:notebook-instance/*",
+      "arn:aws:sagemaker:us-east-1:111111111111:training-job/${aws:username}-*",
+      "arn:aws:iam::111111111111:role/ml/*",
+      "arn:aws:logs:*:*:log-group:/aws/sagemaker/*:log-stream:*",
+      "arn:aws:dms:us-east-1:111111111111:cert:x",
+      "arn:aws:*",
+      "",
+    ];
+    for (const resource of resources) {
+      const matches = resourceArnMatcher(resource);
+      // Twice each, in both orders: a remembered answer is the same as the first.
+      for (const format of [...formats, ...formats.reverse()]) expect(matches(format)).toBe(resourceMatchesArnFormat(resource, format));
+    }
+  });
 
   it("answers quickly for long patterns full of wildcards", () => {
     const resource = `arn:aws:s3:::${"a*".repeat(200)}/${"?*".repeat(200)}`;

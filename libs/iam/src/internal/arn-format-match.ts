@@ -7,32 +7,85 @@ type PatternToken = { kind: "char"; char: string } | { kind: "oneChar" } | { kin
  */
 type FormatToken = { kind: "char"; char: string } | { kind: "variable"; excluded: string } | { kind: "anyString" };
 
-/** What one consumed character must satisfy on each side. */
-type CharConstraint = { kind: "char"; char: string } | { kind: "anyChar" } | { kind: "anyCharExcept"; excluded: string };
-
 /** Variables that never span an ARN segment: their values cannot contain `:` or `/`. */
 const segmentVariable = /^(Partition|Region|Account)$|BucketName/;
 
 /** An ARN has six colon-separated components: arn, partition, service, region, account, resource. */
 const arnComponentCount = 6;
 
+/** One ARN format alternative, tokenised once: the whole and its six components, when it has them. */
+interface ParsedFormat {
+  tokens: FormatToken[];
+  parts: FormatToken[][];
+}
+
+/**
+ * Formats tokenised so far. Callers pass the catalog's formats, a few hundred strings that every statement and
+ * action share, so each is split and tokenised once rather than once per (resource, format) pair.
+ */
+const parsedFormats = new Map<string, readonly ParsedFormat[]>();
+/** A bound on {@link parsedFormats}, in case a caller passes formats of its own rather than the catalog's. */
+const parsedFormatLimit = 10_000;
+
+function parseFormat(arnFormat: string): readonly ParsedFormat[] {
+  let parsed = parsedFormats.get(arnFormat);
+  if (parsed === undefined) {
+    // A few formats list alternatives: "arn:…:/apis/${ApiId}/stages, arn:…:/restapis/${RestApiId}/stages".
+    parsed = arnFormat.split(/,\s*(?=arn:)/).map((alternative) => {
+      const tokens = tokenizeFormat(alternative.trim());
+      return { tokens, parts: arnComponents(tokens) };
+    });
+    if (parsedFormats.size >= parsedFormatLimit) parsedFormats.clear();
+    parsedFormats.set(arnFormat, parsed);
+  }
+  return parsed;
+}
+
 /** Whether a resource pattern (`*`, `?`, policy variables like `${aws:username}`) can match at least one ARN of the format. */
 export function resourceMatchesArnFormat(resource: string, arnFormat: string): boolean {
   if (resource === "*") return true;
   const pattern = tokenizeResource(resource);
+  return matchesParsedFormat(pattern, arnComponents(pattern), arnFormat);
+}
+
+/**
+ * {@link resourceMatchesArnFormat} for one resource against many formats: the resource is tokenised once and
+ * each format's answer remembered, for a statement whose many actions share a handful of resource types.
+ */
+export function resourceArnMatcher(resource: string): (arnFormat: string) => boolean {
+  if (resource === "*") return () => true;
+  const pattern = tokenizeResource(resource);
   const patternParts = arnComponents(pattern);
-  // A few formats list alternatives: "arn:…:/apis/${ApiId}/stages, arn:…:/restapis/${RestApiId}/stages".
-  return arnFormat.split(/,\s*(?=arn:)/).some((alternative) => {
-    const format = tokenizeFormat(alternative.trim());
-    const formatParts = arnComponents(format);
+  const answers = new Map<string, boolean>();
+  return (arnFormat) => {
+    let matches = answers.get(arnFormat);
+    if (matches === undefined) {
+      matches = matchesParsedFormat(pattern, patternParts, arnFormat);
+      answers.set(arnFormat, matches);
+    }
+    return matches;
+  };
+}
+
+function matchesParsedFormat(pattern: readonly PatternToken[], patternParts: readonly PatternToken[][], arnFormat: string): boolean {
+  return parseFormat(arnFormat).some(({ tokens: format, parts: formatParts }) => {
     // Like IAM, match the components separately, so a "*" for the region cannot swallow the resource type:
     // arn:aws:sagemaker:*:*:notebook-instance/* must not match a training job. Anything that is not a
     // six-component ARN is matched as one string, the lenient choice.
     if (patternParts.length !== arnComponentCount || formatParts.length !== arnComponentCount) {
       return intersectionIsNonEmpty(pattern, format);
     }
+    // A literal first or last character that differs rules a component out without a search, and most pairs of
+    // a resource and a format differ so in some component, often only the last (the resource type).
+    if (patternParts.some((part, i) => endsDiffer(part, formatParts[i] ?? []))) return false;
     return patternParts.every((part, i) => intersectionIsNonEmpty(part, formatParts[i] ?? []));
   });
+}
+
+/** Whether both sides start, or both end, with a literal character and the two differ: then they cannot intersect. */
+function endsDiffer(pattern: readonly PatternToken[], format: readonly FormatToken[]): boolean {
+  const differ = (a: PatternToken | undefined, b: FormatToken | undefined) => a?.kind === "char" && b?.kind === "char" && a.char !== b.char;
+  return differ(pattern[0], format[0]) || differ(pattern[pattern.length - 1], format[format.length - 1]);
 }
 
 /** Splits at the first five literal colons: arn, partition, service, region, account, and the resource (which keeps its colons). */
@@ -89,7 +142,31 @@ function tokenizeFormat(format: string): FormatToken[] {
  * inside-a-variable) until both sides are consumed together. Regex on one side alone cannot answer this,
  * because both sides contain wildcards.
  */
-function intersectionIsNonEmpty(pattern: readonly PatternToken[], format: readonly FormatToken[]): boolean {
+function intersectionIsNonEmpty(fullPattern: readonly PatternToken[], fullFormat: readonly FormatToken[]): boolean {
+  // A literal character on both ends can only be consumed together: strip the common literal prefix and suffix
+  // (most components: "arn", "s3", "role/…"), and a literal that differs there rules the pair out at once.
+  let start = 0;
+  let patternEnd = fullPattern.length;
+  let formatEnd = fullFormat.length;
+  for (; start < patternEnd && start < formatEnd; start++) {
+    const p = fullPattern[start]!;
+    const f = fullFormat[start]!;
+    if (p.kind !== "char" || f.kind !== "char") break;
+    if (p.char !== f.char) return false;
+  }
+  for (; patternEnd > start && formatEnd > start; patternEnd--, formatEnd--) {
+    const p = fullPattern[patternEnd - 1]!;
+    const f = fullFormat[formatEnd - 1]!;
+    if (p.kind !== "char" || f.kind !== "char") break;
+    if (p.char !== f.char) return false;
+  }
+  const pattern = start === 0 && patternEnd === fullPattern.length ? fullPattern : fullPattern.slice(start, patternEnd);
+  const format = start === 0 && formatEnd === fullFormat.length ? fullFormat : fullFormat.slice(start, formatEnd);
+  if (pattern.length === 0 || format.length === 0) return admitsEmpty(pattern) && admitsEmpty(format);
+  const only = format.length === 1 ? format[0] : undefined;
+  // One variable (`${Region}`, `${Account}`): one or more characters it does not exclude, which any non-empty
+  // pattern can produce unless one of its literal characters is excluded.
+  if (only?.kind === "variable") return pattern.every((token) => token.kind !== "char" || !only.excluded.includes(token.char));
   const width = format.length + 1;
   const seen = new Uint8Array((pattern.length + 1) * width * 2);
   const queue: number[] = [];
@@ -115,45 +192,22 @@ function intersectionIsNonEmpty(pattern: readonly PatternToken[], format: readon
     if (inVariable) visit(p, f + 1, 0); // the variable has matched its one-or-more characters
     if (!inVariable && formatToken?.kind === "anyString") visit(p, f + 1, 0);
 
-    // Moves that consume one character on both sides at once.
-    const patternMoves = patternStep(patternToken, p);
-    const formatMoves = formatStep(formatToken, f, inVariable);
-    for (const patternMove of patternMoves) {
-      for (const formatMove of formatMoves) {
-        if (compatible(patternMove.accepts, formatMove.accepts)) visit(patternMove.next, formatMove.next, formatMove.inVariable);
-      }
+    // Moves that consume one character on both sides at once. The pattern consumes a given character (a
+    // literal) or any (`?`, or `*` staying in place); the alphabet is larger than any exclusion list.
+    if (patternToken === undefined || formatToken === undefined) continue;
+    const patternNext = patternToken.kind === "anyString" ? p : p + 1;
+    const char = patternToken.kind === "char" ? patternToken.char : undefined;
+    if (formatToken.kind === "variable") {
+      if (char === undefined || !formatToken.excluded.includes(char)) visit(patternNext, f, 1);
+    } else if (!inVariable) {
+      if (formatToken.kind === "anyString") visit(patternNext, f, 0);
+      else if (char === undefined || char === formatToken.char) visit(patternNext, f + 1, 0);
     }
   }
   return false;
 }
 
-function patternStep(token: PatternToken | undefined, p: number): { accepts: CharConstraint; next: number }[] {
-  if (token === undefined) return [];
-  if (token.kind === "char") return [{ accepts: token, next: p + 1 }];
-  if (token.kind === "oneChar") return [{ accepts: { kind: "anyChar" }, next: p + 1 }];
-  return [{ accepts: { kind: "anyChar" }, next: p }];
-}
-
-function formatStep(
-  token: FormatToken | undefined,
-  f: number,
-  inVariable: boolean,
-): { accepts: CharConstraint; next: number; inVariable: 0 | 1 }[] {
-  if (token === undefined) return [];
-  if (token.kind === "variable") return [{ accepts: { kind: "anyCharExcept", excluded: token.excluded }, next: f, inVariable: 1 }];
-  if (inVariable) return [];
-  if (token.kind === "char") return [{ accepts: token, next: f + 1, inVariable: 0 }];
-  return [{ accepts: { kind: "anyChar" }, next: f, inVariable: 0 }];
-}
-
-/** Whether some single character satisfies both constraints; the alphabet is larger than any exclusion list. */
-function compatible(a: CharConstraint, b: CharConstraint): boolean {
-  if (a.kind === "char") return admits(b, a.char);
-  if (b.kind === "char") return admits(a, b.char);
-  return true;
-}
-
-function admits(constraint: CharConstraint, char: string): boolean {
-  if (constraint.kind === "char") return constraint.char === char;
-  return constraint.kind === "anyChar" || !constraint.excluded.includes(char);
+/** Whether a side can be the empty string: only when it is nothing but `*`s (a variable is one or more characters). */
+function admitsEmpty(tokens: readonly (PatternToken | FormatToken)[]): boolean {
+  return tokens.every((token) => token.kind === "anyString");
 }

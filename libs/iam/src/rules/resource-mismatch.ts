@@ -1,22 +1,39 @@
-import { resourceMatchesArnFormat } from "../internal/arn-format-match";
+import { resourceArnMatcher } from "../internal/arn-format-match";
 import { actionsNamedBy, findResourceType, type ActionInfo } from "../internal/service-catalog";
 import type { Rule, RuleHit } from "./rule";
 
+/** The catalog's actions are frozen for the life of the process, so each one's formats are looked up once. */
+const formatsByAction = new WeakMap<ActionInfo, readonly { type: string; format: string }[]>();
+
 /** The ARN formats an action accepts; empty when it supports only `"*"`. */
-function arnFormatsOf(action: ActionInfo): { type: string; format: string }[] {
-  return action.resourceTypes.flatMap((resourceType) => {
-    const info = findResourceType(action.service, resourceType.name);
-    return info ? [{ type: resourceType.name, format: info.arnFormat }] : [];
-  });
+function arnFormatsOf(action: ActionInfo): readonly { type: string; format: string }[] {
+  let formats = formatsByAction.get(action);
+  if (formats === undefined) {
+    formats = action.resourceTypes.flatMap((resourceType) => {
+      const info = findResourceType(action.service, resourceType.name);
+      return info ? [{ type: resourceType.name, format: info.arnFormat }] : [];
+    });
+    formatsByAction.set(action, formats);
+  }
+  return formats;
 }
 
-function acceptsAnyOf(action: ActionInfo, resources: string[]): boolean {
+/**
+ * Whether any of a statement's resources can match an ARN format, each format answered once per statement:
+ * the dozens of actions a pattern like `s3:Get*` expands to share a few resource types.
+ */
+function resourcesMatcher(resources: readonly string[]): (format: string) => boolean {
+  const matchers = resources.map(resourceArnMatcher);
+  return (format) => matchers.some((matches) => matches(format));
+}
+
+function acceptsAnyOf(action: ActionInfo, resources: readonly string[], anyResourceMatches: (format: string) => boolean): boolean {
   if (resources.includes("*")) return true;
   const formats = arnFormatsOf(action);
   if (action.resourceTypes.length === 0) return false;
   // A resource type the data lists without an ARN format cannot be checked: give it the benefit of the doubt.
   if (formats.length < action.resourceTypes.length) return true;
-  return formats.some(({ format }) => resources.some((resource) => resourceMatchesArnFormat(resource, format)));
+  return formats.some(({ format }) => anyResourceMatches(format));
 }
 
 /** S3 object ARN → bucket ARN, the most common fix; otherwise the format with the partition filled in. */
@@ -47,12 +64,13 @@ export const resourceMismatch: Rule = {
     for (const statement of policy.statements) {
       const resources = statement.resources;
       if (!statement.actions || !resources || resources.length === 0) continue;
+      const anyResourceMatches = resourcesMatcher(resources);
       for (const action of statement.actions) {
         if (action === "*") continue;
         const isPattern = /[*?]/.test(action);
         const candidates = actionsNamedBy(action);
         if (candidates.length === 0) continue; // UNKNOWN_ACTION reports it
-        if (candidates.some((candidate) => acceptsAnyOf(candidate, resources))) continue;
+        if (candidates.some((candidate) => acceptsAnyOf(candidate, resources, anyResourceMatches))) continue;
         const first = candidates[0]!;
         hits.push({
           statement: statement.index,
