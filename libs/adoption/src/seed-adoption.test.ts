@@ -41,7 +41,7 @@ const byStatus = (report: AdoptionReport, status: ResourceAdoption["status"]) =>
 describe("adopting seed 000 (granular permissions for AI data scientists) into data-scientists", () => {
   it("without a mapping adopts nothing: every name differs, so the old resources stay and the plan creates its own", () => {
     const report = adopt("000", "data-scientists");
-    expect(countByStatus(report)).toEqual({ "adopted-as-is": 0, "adopted-with-changes": 0, "not-managed-here": 5, "would-be-created": 30 });
+    expect(countByStatus(report)).toEqual({ "adopted-as-is": 0, "adopted-with-changes": 0, "not-managed-here": 5, "would-be-created": 32 });
     expect(byStatus(report, "not-managed-here").map((r) => ("existing" in r ? r.existing.label : ""))).toEqual([
       "aiDataScientistsGroup",
       "aiDataScientistsGroupPolicyAttachment",
@@ -61,8 +61,8 @@ describe("adopting seed 000 (granular permissions for AI data scientists) into d
       "not-managed-here GroupPolicyAttachment aiDataScientistsGroupPolicyAttachment",
       "not-managed-here RolePolicyAttachment aiDataScientistsRolePolicyAttachment",
     ]);
-    // Besides the team's roles and policies, the two members' IAM users and their login profiles.
-    expect(countByStatus(report)["would-be-created"]).toBe(27);
+    // Besides the team's roles and policies (the Studio role's data policy among them), the two members' IAM users and login profiles.
+    expect(countByStatus(report)["would-be-created"]).toBe(29);
   });
 
   it("narrows sagemaker:* on every notebook instance to the team's Studio apps and its own buckets", () => {

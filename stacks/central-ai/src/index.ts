@@ -103,7 +103,7 @@ const centralJobs = teamManagedPolicy({
   stack,
   purpose: "ml-jobs",
   description: "Start the central team's jobs as its job role and follow them.",
-  statements: [...manageMlJobs(central), ...passRole(central, { roles: [jobRoleArn] }), ...uploadTrainingCode(central, { buckets: config.artifactBuckets }), ...readJobLogs(central)],
+  statements: [...manageMlJobs(central), ...passRole(central, { roles: [jobRoleArn] }), ...uploadTrainingCode(central, { buckets: config.artifactBuckets, kmsKeys: resources.kmsKeys }), ...readJobLogs(central)],
 });
 
 // Principals: the central team's users (no access keys, a PGP-encrypted first password) reach AWS through the access role.

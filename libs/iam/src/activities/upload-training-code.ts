@@ -1,12 +1,16 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { Arn } from "../arn";
 import { arnBuilders } from "../arns";
 import { allow, type Statement } from "../statement";
 import { teamNamePrefix, type ActivityContext } from "./activity-context";
+import { s3KmsKeys } from "./s3-kms-keys";
 
 /** What {@link uploadTrainingCode} needs. */
 export interface UploadTrainingCodeArgs {
   /** The buckets jobs read their code from and write their artifacts to. */
   buckets: readonly pulumi.Input<string>[];
+  /** The keys of those buckets where they are SSE-KMS: the upload generates a data key (and a multipart one decrypts it), through S3 only. */
+  kmsKeys?: readonly Arn<"kms:key">[];
 }
 
 /**
@@ -24,5 +28,6 @@ export function uploadTrainingCode(context: ActivityContext, args: UploadTrainin
       actions: ["s3:PutObject", "s3:AbortMultipartUpload"],
       resources: args.buckets.map((bucket) => s3.object({ bucket, key: `${jobs}/source/*` })),
     }),
+    ...(args.kmsKeys?.length ? s3KmsKeys(context, { keys: args.kmsKeys, access: "read-write" }) : []),
   ];
 }

@@ -49,7 +49,7 @@ describe("dataScientist", () => {
     const policies = dataScientist(context, resources);
     expect(Object.keys(policies).sort()).toEqual(["access", "studio"]);
     expect(policies.access?.map((p) => p.name)).toEqual(["ml-jobs", "models-and-endpoints", "studio-and-data"]);
-    expect(policies.studio?.map((p) => p.name)).toEqual(["studio-apps", "studio-jobs"]);
+    expect(policies.studio?.map((p) => p.name)).toEqual(["studio-apps", "studio-jobs", "studio-data"]);
   });
 
   // People start jobs from a laptop (the access role) and from notebooks (the Studio execution role) alike.
@@ -138,7 +138,7 @@ describe("dataScientist", () => {
 
   it.each([
     ["access", "studio-and-data"],
-    ["studio", "studio-jobs"],
+    ["studio", "studio-data"],
   ] as const)("lets the %s role read, and only read, the team's datasets and artifacts", async (role, name) => {
     const statements = await render(policy(dataScientist(context, resources)[role], name).statements);
     expect(statements.filter((s) => s.Sid?.startsWith("S3ReadOnly"))).toEqual([

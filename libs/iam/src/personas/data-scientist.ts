@@ -18,7 +18,7 @@ function runJobs(context: ActivityContext, resources: TeamResources): Statement[
   return [
     ...manageMlJobs(context),
     ...passRole(context, { roles: resources.jobRoles }),
-    ...uploadTrainingCode(context, { buckets: resources.artifactBuckets }),
+    ...uploadTrainingCode(context, { buckets: resources.artifactBuckets, kmsKeys: resources.kmsKeys }),
     ...readJobLogs(context),
   ];
 }
@@ -46,7 +46,9 @@ export function dataScientist(context: ActivityContext, resources: TeamResources
       : {
           studio: [
             { name: "studio-apps", statements: [...runStudioApps(context, { domainId }), ...searchAndVisualizeExperiments(context)] },
-            { name: "studio-jobs", statements: [...runJobs(context, resources), ...data] },
+            { name: "studio-jobs", statements: runJobs(context, resources) },
+            // Apart from the jobs: with SSE-KMS keys and many buckets, the two no longer fit one managed policy.
+            { name: "studio-data", statements: data },
           ],
         }),
   };

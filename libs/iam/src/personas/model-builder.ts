@@ -29,7 +29,7 @@ export function modelBuilder(context: ActivityContext, resources: TeamResources)
         statements: [
           ...manageMlJobs(context),
           ...passRole(context, { roles: resources.jobRoles }),
-          ...uploadTrainingCode(context, { buckets: resources.artifactBuckets }),
+          ...uploadTrainingCode(context, { buckets: resources.artifactBuckets, kmsKeys: resources.kmsKeys }),
           ...readJobLogs(context),
         ],
       },
