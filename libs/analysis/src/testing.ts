@@ -2,7 +2,9 @@ import type { PolicyDocumentJson, StatementJson } from "@ml-iam/iam";
 import { listWorkspaceStacks, readStackWorkflows, type PlanFile, type PlannedResource } from "@ml-iam/plan";
 import { planWorkspaceStacks } from "@ml-iam/plan/src/testing";
 import { join } from "node:path";
-import { proveStackWorkflows } from "./workflow-proof";
+import { diffPlanAccess } from "./access-diff";
+import { renderAccessDiffMarkdown } from "./render-access-diff";
+import { proveStackWorkflows, workflowFailures } from "./workflow-proof";
 
 /** The account of the test plans. */
 export const testAccount = "111111111111";
@@ -99,4 +101,22 @@ export function provenWorkflow(plan: PlanFile, name: string, subject?: string): 
   const found = plan.workflows.find((workflow) => workflow.name === name && (subject === undefined || workflow.subject.includes(subject)));
   if (!found) throw new Error(`${plan.stack} (${plan.env}) proves no workflow ${name}${subject ? ` for ${subject}` : ""}: it proves ${plan.workflows.map((w) => w.name).join(", ")}`);
   return found;
+}
+
+/**
+ * One grant taken out of a proven plan, in memory: the plan without the one resource `removed` matches (an
+ * attachment, an inline policy), its workflows proven again as `npm run plan` would, the failures the plan would
+ * stop with, and the access diff a pull request making that change would get (`upstream`: the plans it reads).
+ */
+export function withoutGrant(plan: PlanFile, upstream: readonly PlanFile[], removed: (resource: PlannedResource) => boolean): { failures: string[]; accessDiff: string } {
+  const kept = plan.steps.filter((step) => !removed(step.newState));
+  if (kept.length !== plan.steps.length - 1) throw new Error(`the grant to remove must be exactly one resource of ${plan.stack} (${plan.env}), matched ${plan.steps.length - kept.length}`);
+  const root = join(__dirname, "../../..");
+  const declaration = readStackWorkflows(listWorkspaceStacks(root).find((stack) => stack.name === plan.stack)!, root)!;
+  const broken = { ...plan, steps: kept };
+  const workflows = proveStackWorkflows(broken, [...upstream, broken], declaration);
+  return {
+    failures: workflowFailures(workflows),
+    accessDiff: renderAccessDiffMarkdown(diffPlanAccess([...upstream, plan], [...upstream, { ...broken, workflows }])),
+  };
 }

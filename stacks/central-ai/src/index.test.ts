@@ -1,5 +1,5 @@
 import { centralAi } from "@ml-iam/contracts";
-import { planAndProveWorkspaceStacks, provenWorkflow } from "@ml-iam/analysis/src/testing";
+import { planAndProveWorkspaceStacks, provenWorkflow, withoutGrant } from "@ml-iam/analysis/src/testing";
 import { documentOf, resourcesOfType, workspacePlanTimeout } from "@ml-iam/plan/src/testing";
 import { renderPlanSummary, type PlanFile } from "@ml-iam/plan";
 
@@ -133,5 +133,14 @@ describe("the central AI stack", () => {
   it("replaces explicitly named resources by deleting first, as their names cannot coexist", () => {
     const named = [...resourcesOfType(plan, "aws:iam/role:Role"), ...resourcesOfType(plan, "aws:iam/policy:Policy")];
     expect(named.every((resource) => resource.deleteBeforeReplace)).toBe(true);
+  });
+
+  it("fails the workflow at the step whose grant is removed, and the pull request's access diff names it", () => {
+    // The job role loses the shared datasets, which its work reads.
+    const { failures, accessDiff } = withoutGrant(plan, [], (resource) =>
+      resource.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment" && resource.inputs.role === "central-ai-job" && resource.inputs.policyArn === plan.outputs.datasetsReadPolicyArn,
+    );
+    expect(failures[0]).toMatch(/^workflow training-job-runs, step \d+ \(.+\): s3:\w+ on arn:aws:s3:::ai-datasets-dev\S* as .+ \(central-ai-job\) must be allowed, but no statement grants it$/);
+    expect(accessDiff).toMatch(/^- `training-job-runs` of central-ai: holds, \d+ requests → fails, \d+ requests;/m);
   });
 });

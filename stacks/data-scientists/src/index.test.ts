@@ -1,5 +1,5 @@
 import { dataScientists } from "@ml-iam/contracts";
-import { planAndProveWorkspaceStacks, provenWorkflow } from "@ml-iam/analysis/src/testing";
+import { planAndProveWorkspaceStacks, provenWorkflow, withoutGrant } from "@ml-iam/analysis/src/testing";
 import { documentOf, resourcesOfType, workspacePlanTimeout } from "@ml-iam/plan/src/testing";
 import type { PlanFile } from "@ml-iam/plan";
 
@@ -136,6 +136,15 @@ describe.each(["dev", "prod"])("the data scientists stack in %s", (env) => {
       ["carol.ds", "dave.ds"].map((name) => expect.objectContaining({ user: name, pgpKey: `keybase:${name.replace(".", "_")}`, passwordResetRequired: true })),
     );
     expect(resourcesOfType(plan(), "aws:iam/accessKey:AccessKey")).toEqual([]);
+  });
+
+  it("fails the workflow at the step whose grant is removed, and the pull request's access diff names it", () => {
+    // The job role loses the shared datasets, which a running training job reads.
+    const { failures, accessDiff } = withoutGrant(plan(), [plans[env]!.central], (resource) =>
+      resource.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment" && resource.inputs.role === "data-scientists-job" && resource.inputs.policyArn === plans[env]!.central.outputs.datasetsReadPolicyArn,
+    );
+    expect(failures[0]).toMatch(/^workflow training-job-runs, step \d+ \(.+\): s3:ListBucket on arn:aws:s3:::ai-datasets-\w+ as .+ \(data-scientists-job\) must be allowed, but no statement grants it$/);
+    expect(accessDiff).toMatch(/^- `training-job-runs` of data-scientists: holds, \d+ requests → fails, \d+ requests;/m);
   });
 
   it("puts the central boundary on every role", () => {

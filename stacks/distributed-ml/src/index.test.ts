@@ -1,5 +1,5 @@
 import { distributedMl } from "@ml-iam/contracts";
-import { planAndProveWorkspaceStacks, provenWorkflow } from "@ml-iam/analysis/src/testing";
+import { planAndProveWorkspaceStacks, provenWorkflow, withoutGrant } from "@ml-iam/analysis/src/testing";
 import { documentOf, resourcesOfType, workspacePlanTimeout } from "@ml-iam/plan/src/testing";
 import type { PlanFile } from "@ml-iam/plan";
 
@@ -124,5 +124,14 @@ describe("the distributed ML stack", () => {
 
   it("plans with no policy warnings", () => {
     expect(plan.diagnostics).toEqual([]);
+  });
+
+  it("fails the workflow at the step whose grant is removed, and the pull request's access diff names it", () => {
+    // The instance role loses the shared datasets, which its work reads.
+    const { failures, accessDiff } = withoutGrant(plan, [central], (resource) =>
+      resource.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment" && resource.inputs.role === "distributed-ml-instance" && resource.inputs.policyArn === central.outputs.datasetsReadPolicyArn,
+    );
+    expect(failures[0]).toMatch(/^workflow read-shared-datasets, step \d+ \(.+\): s3:\w+ on arn:aws:s3:::ai-datasets-dev\S* as .+ \(distributed-ml-instance\) must be allowed, but no statement grants it$/);
+    expect(accessDiff).toMatch(/^- `read-shared-datasets` of distributed-ml: holds, \d+ requests → fails, \d+ requests;/m);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { modelBuilders } from "@ml-iam/contracts";
-import { planAndProveWorkspaceStacks, provenWorkflow } from "@ml-iam/analysis/src/testing";
+import { planAndProveWorkspaceStacks, provenWorkflow, withoutGrant } from "@ml-iam/analysis/src/testing";
 import { documentOf, resourcesOfType, workspacePlanTimeout } from "@ml-iam/plan/src/testing";
 import { planStack, readWorkspaceStack, type PlanFile } from "@ml-iam/plan";
 
@@ -137,5 +137,14 @@ describe("the model builders stack", () => {
 
   it("plans with no policy warnings", () => {
     expect(plan.diagnostics).toEqual([]);
+  });
+
+  it("fails the workflow at the step whose grant is removed, and the pull request's access diff names it", () => {
+    // The job role loses the shared datasets, which its work reads.
+    const { failures, accessDiff } = withoutGrant(plan, [central], (resource) =>
+      resource.type === "aws:iam/rolePolicyAttachment:RolePolicyAttachment" && resource.inputs.role === "model-builders-job" && resource.inputs.policyArn === central.outputs.datasetsReadPolicyArn,
+    );
+    expect(failures[0]).toMatch(/^workflow training-job-runs, step \d+ \(.+\): s3:\w+ on arn:aws:s3:::ai-datasets-dev\S* as .+ \(model-builders-job\) must be allowed, but no statement grants it$/);
+    expect(accessDiff).toMatch(/^- `training-job-runs` of model-builders: holds, \d+ requests → fails, \d+ requests;/m);
   });
 });
