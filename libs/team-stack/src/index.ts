@@ -21,6 +21,8 @@ export { teamManagedPolicy, type TeamManagedPolicyArgs } from "./team-managed-po
 export { policyArns, teamPersonaPolicies, type TeamPersonaPoliciesArgs } from "./team-persona-policies";
 export { maxRoleNameLength, teamNames, type TeamNames } from "./team-names";
 export { TeamRole, type TeamRoleArgs } from "./team-role";
+export { teamAccessRole, type TeamAccessRoleArgs } from "./team-access-role";
+export { teamServiceRole, type TeamServiceRoleArgs } from "./team-service-role";
 export { TeamUsers, teamUserKeyProblems, type TeamUsersArgs } from "./team-users";
 export {
   addTeam,

@@ -2,17 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { OpenIdConnectProvider } from "@pulumi/aws/iam";
 import { centralAi } from "@ml-iam/contracts";
 import {
-  accountTrust,
   manageMlJobs,
   passRole,
   personas,
-  personSessionTrust,
   readJobLogs,
   s3BucketAccess,
   sageMakerFullAccess,
   s3KmsKeys,
   sageMakerReadOnly,
-  serviceTrust,
   teamPermissionsBoundary,
   uploadTrainingCode,
 } from "@ml-iam/iam";
@@ -32,7 +29,8 @@ import {
   teamPersonaPolicies,
   teamResources,
   teamResourcesConfigShape,
-  TeamRole,
+  teamAccessRole,
+  teamServiceRole,
   TeamUsers,
   z,
 } from "@ml-iam/team-stack";
@@ -108,19 +106,17 @@ const centralJobs = teamManagedPolicy({
 
 // Principals: the central team's users (no access keys, a PGP-encrypted first password) reach AWS through the access role.
 const users = new TeamUsers({ stack, names: [...config.users, ...config.members], pgpKeys: config.pgpKeys, permissionsBoundaryArn: boundary.arn });
-const accessRole = new TeamRole({
+const accessRole = teamAccessRole({
   stack,
-  purpose: "access",
   description: "Assumed by central AI team members with MFA.",
-  trust: [accountTrust({ ...stack.scope, requireMfa: true }), personSessionTrust(stack.scope)],
   permissionsBoundaryArn: boundary.arn,
   managedPolicies: { "datasets-read": datasetsRead.arn, "sagemaker-full-access": sagemakerFullAccessPolicy.arn, "ml-jobs": centralJobs.arn },
 });
-const jobRole = new TeamRole({
+const jobRole = teamServiceRole({
   stack,
   purpose: "job",
+  service: "sagemaker.amazonaws.com",
   description: "Assumed by SageMaker, for this account only, to run the central AI team's jobs.",
-  trust: [serviceTrust({ service: "sagemaker.amazonaws.com", account: stack.scope.account })],
   permissionsBoundaryArn: boundary.arn,
   managedPolicies: { ...policyArns(jobPolicies), "datasets-read": datasetsRead.arn },
 });

@@ -1,7 +1,7 @@
 import { UserProfile } from "@pulumi/aws/sagemaker";
 import { centralAi, dataScientists } from "@ml-iam/contracts";
-import { accountTrust, personas, personSessionTrust, serviceTrust, studioUserProfileName } from "@ml-iam/iam";
-import { readStackConfig, TeamGroup, TeamUsers, teamPersonaPolicies, teamResources, teamResourcesConfigShape, TeamRole, policyArns, z } from "@ml-iam/team-stack";
+import { personas, studioUserProfileName } from "@ml-iam/iam";
+import { readStackConfig, TeamGroup, TeamUsers, teamPersonaPolicies, teamResources, teamResourcesConfigShape, teamAccessRole, teamServiceRole, policyArns, z } from "@ml-iam/team-stack";
 
 // Config: the team's datasets, artifacts, images, VPC and keys (the keys every team uses), its Studio domain, its people.
 const config = readStackConfig({
@@ -28,29 +28,26 @@ const policies = {
 
 // Principals: people assume the access role with MFA, tagging the session with who they are; Studio runs as the
 // Studio role; SageMaker runs jobs and models as the job role. Each service role is SageMaker's, for this account only.
-const sageMakerTrust = [serviceTrust({ service: "sagemaker.amazonaws.com", account: stack.scope.account })];
 const boundary = central.permissionsBoundaryArn;
-const accessRole = new TeamRole({
+const accessRole = teamAccessRole({
   stack,
-  purpose: "access",
   description: "Assumed by data scientists with MFA.",
-  trust: [accountTrust({ ...stack.scope, requireMfa: true }), personSessionTrust(stack.scope)],
   permissionsBoundaryArn: boundary,
   managedPolicies: { ...policyArns(policies.access), "datasets-read": central.datasetsReadPolicyArn, "sagemaker-read-only": central.sagemakerReadOnlyPolicyArn },
 });
-const studioRole = new TeamRole({
+const studioRole = teamServiceRole({
   stack,
   purpose: "studio",
+  service: "sagemaker.amazonaws.com",
   description: "The Studio execution role of the data scientists' user profiles.",
-  trust: sageMakerTrust,
   permissionsBoundaryArn: boundary,
   managedPolicies: { ...policyArns(policies.studio), "datasets-read": central.datasetsReadPolicyArn },
 });
-const jobRoleResource = new TeamRole({
+const jobRoleResource = teamServiceRole({
   stack,
   purpose: "job",
+  service: "sagemaker.amazonaws.com",
   description: "Assumed by SageMaker to run the data scientists' jobs and models.",
-  trust: sageMakerTrust,
   permissionsBoundaryArn: boundary,
   managedPolicies: { ...policyArns(policies.job), "datasets-read": central.datasetsReadPolicyArn },
 });

@@ -1,15 +1,12 @@
 import { InstanceProfile } from "@pulumi/aws/iam";
 import { centralAi, distributedMl } from "@ml-iam/contracts";
 import {
-  accountTrust,
   ec2DistributedTraining,
-  personSessionTrust,
   s3BucketAccess,
-  serviceTrust,
   sessionManagerInstance,
   sessionManagerSessions,
 } from "@ml-iam/iam";
-import { ec2InstanceType, imageId, launchTemplateId, readStackConfig, TeamGroup, TeamUsers, teamManagedPolicy, teamResourcesConfigShape, TeamRole, z } from "@ml-iam/team-stack";
+import { ec2InstanceType, imageId, launchTemplateId, readStackConfig, TeamGroup, TeamUsers, teamManagedPolicy, teamResourcesConfigShape, teamAccessRole, teamServiceRole, z } from "@ml-iam/team-stack";
 
 // Config: the team's datasets, checkpoints and VPC (the keys every team uses), what its training instances launch
 // from (images, launch templates) and as (instance types), and whether a cluster's nodes launch its workers.
@@ -69,21 +66,19 @@ const node = teamManagedPolicy({
 
 // Principals: nodes run as the instance role through its instance profile; people assume the access role with MFA,
 // tagging the session with who they are. EC2 sets no aws:SourceAccount: iam:PassRole decides who launches as the role.
-const instanceRole = new TeamRole({
+const instanceRole = teamServiceRole({
   stack,
   purpose: "instance",
+  service: "ec2.amazonaws.com",
   description: "Assumed by the team's EC2 training nodes.",
-  trust: [serviceTrust({ service: "ec2.amazonaws.com", account: stack.scope.account })],
   permissionsBoundaryArn: central.permissionsBoundaryArn,
   // A node launches workers only where the team's clusters do it themselves.
   managedPolicies: { node: node.arn, "datasets-read": central.datasetsReadPolicyArn, ...(config.clusterLaunchesWorkers ? { "ec2-training": launch.arn } : {}) },
 });
 new InstanceProfile("instance", { name: stack.names.resourceName("instance"), path: stack.names.path, role: instanceRole.name }, { deleteBeforeReplace: true });
-const accessRole = new TeamRole({
+const accessRole = teamAccessRole({
   stack,
-  purpose: "access",
   description: "Assumed by distributed ML team members with MFA.",
-  trust: [accountTrust({ ...stack.scope, requireMfa: true }), personSessionTrust(stack.scope)],
   permissionsBoundaryArn: central.permissionsBoundaryArn,
   managedPolicies: { "ec2-training": launch.arn, sessions: sessions.arn, datasets: datasets.arn, "datasets-read": central.datasetsReadPolicyArn },
 });

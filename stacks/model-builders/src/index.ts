@@ -1,6 +1,6 @@
 import { centralAi, modelBuilders } from "@ml-iam/contracts";
-import { accountTrust, modelBuilder, personSessionTrust, sageMakerCompute, serviceTrust } from "@ml-iam/iam";
-import { policyArns, readStackConfig, TeamGroup, TeamUsers, teamPersonaPolicies, teamResources, teamResourcesConfigShape, TeamRole } from "@ml-iam/team-stack";
+import { modelBuilder, sageMakerCompute } from "@ml-iam/iam";
+import { policyArns, readStackConfig, TeamGroup, TeamUsers, teamPersonaPolicies, teamResources, teamResourcesConfigShape, teamAccessRole, teamServiceRole } from "@ml-iam/team-stack";
 
 // Config: where the team's jobs read, write, pull and run (the keys every team uses), and who the model builders
 // are as IAM users (the IAM group). Their Identity Center group and permission sets are the identity stack's.
@@ -25,28 +25,25 @@ const policies = {
 
 // Principals: SageMaker runs jobs and models as the job role and pipelines as the pipeline role, for this account
 // only; model builders assume the access role with MFA, tagging the session with who they are.
-const sageMakerTrust = [serviceTrust({ service: "sagemaker.amazonaws.com", account: stack.scope.account })];
-const jobRole = new TeamRole({
+const jobRole = teamServiceRole({
   stack,
   purpose: "job",
+  service: "sagemaker.amazonaws.com",
   description: "Assumed by SageMaker, for this account only, to run the model builders' jobs and models.",
-  trust: sageMakerTrust,
   permissionsBoundaryArn: central.permissionsBoundaryArn,
   managedPolicies: { ...policyArns(policies.job), "datasets-read": central.datasetsReadPolicyArn },
 });
-const pipelineRole = new TeamRole({
+const pipelineRole = teamServiceRole({
   stack,
   purpose: "pipeline",
+  service: "sagemaker.amazonaws.com",
   description: "Assumed by SageMaker, for this account only, to run the model builders' pipelines.",
-  trust: sageMakerTrust,
   permissionsBoundaryArn: central.permissionsBoundaryArn,
   managedPolicies: policyArns(policies.pipeline),
 });
-const accessRole = new TeamRole({
+const accessRole = teamAccessRole({
   stack,
-  purpose: "access",
   description: "Assumed by model builders with MFA.",
-  trust: [accountTrust({ ...stack.scope, requireMfa: true }), personSessionTrust(stack.scope)],
   permissionsBoundaryArn: central.permissionsBoundaryArn,
   managedPolicies: { ...policyArns(policies.access), "datasets-read": central.datasetsReadPolicyArn },
 });
