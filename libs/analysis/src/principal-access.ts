@@ -3,6 +3,7 @@ import { defaultEvaluator, type AccessEvaluator } from "./access-evaluator";
 import { actionAppliesTo, actionsExcept, actionsOfPattern, applicabilityTo } from "./action-expansion";
 import { matchesIamPattern } from "@ml-iam/iam";
 import { statementsOf, type PlanPrincipal } from "./plan-principals";
+import { withPrincipalTagValues } from "./principal-tag-values";
 
 /** One thing a principal may do: an action on a resource (an ARN or an ARN pattern, as its policy names it). */
 export interface AccessEntry {
@@ -93,7 +94,8 @@ function boundaryResourcesWithin(principal: PlanPrincipal, action: string, resou
  * through the IAM data, pairs whose resource cannot be of a type the action applies to left out, then
  * each pair put to the evaluator, which drops what an explicit Deny or the boundary removes.
  */
-export function principalAccess(principal: PlanPrincipal, options: AccessOptions = {}): PrincipalAccess {
+export function principalAccess(planned: PlanPrincipal, options: AccessOptions = {}): PrincipalAccess {
+  const principal = withPrincipalTagValues(planned);
   const evaluate = options.evaluator ?? defaultEvaluator;
   const entries = new Map<string, AccessEntry>();
   const add = (action: string, resource: string, conditional: boolean) => {

@@ -87,19 +87,28 @@ describe("proving a stack's workflows", () => {
     }
   });
 
-  it("fails a never-workflow that a grant lets through, naming the statement that allows it", () => {
+  /** The data scientists' plan with `statement` added to the job role's data policy, proven against never-cross-teams alone. */
+  const crossTeamFailuresWith = (statement: Record<string, unknown>) => {
     const plan = planOf("data-scientists");
     const opened = plan.steps.map((step) => {
       const resource = step.newState;
       if (resource.type !== "aws:iam/policy:Policy" || resource.outputs.name !== "data-scientists-job-data") return step;
       const document = JSON.parse(String(resource.inputs.policy)) as { Statement: unknown[] };
-      document.Statement.push({ Sid: "ReadEverything", Effect: "Allow", Action: "s3:GetObject", Resource: "*" });
+      document.Statement.push(statement);
       return { ...step, newState: { ...resource, inputs: { ...resource.inputs, policy: JSON.stringify(document) } } };
     });
     const altered = { ...plan, steps: opened };
-    const failures = workflowFailures(proveStackWorkflows(altered, [central(), altered], { ...declarationOf(plan), never: ["never-cross-teams"] }));
+    return workflowFailures(proveStackWorkflows(altered, [central(), altered], { ...declarationOf(plan), never: ["never-cross-teams"] }));
+  };
+
+  it("fails a never-workflow that a grant lets through, naming the statement that allows it", () => {
+    const failures = crossTeamFailuresWith({ Sid: "StopEveryJob", Effect: "Allow", Action: "sagemaker:StopTrainingJob", Resource: "*" });
     expect(failures.length).toBeGreaterThan(0);
-    expect(failures[0]).toMatch(/^workflow never-cross-teams, step \d+ \(read their artifacts \(.+\)\): s3:GetObject on arn:aws:s3:::.+ as job \(data-scientists-job\) must be denied, but allowed by data-scientists-job-data \(statement ReadEverything\)$/);
+    expect(failures[0]).toMatch(/^workflow never-cross-teams, step \d+ \(stop their job \(.+\)\): sagemaker:StopTrainingJob on arn:aws:sagemaker:.+ as job \(data-scientists-job\) must be denied, but allowed by data-scientists-job-data \(statement StopEveryJob\)$/);
+  });
+
+  it("holds a never-workflow whose grant the boundary fences: another team's artifacts stay closed to Allow s3:GetObject on *", () => {
+    expect(crossTeamFailuresWith({ Sid: "ReadEverything", Effect: "Allow", Action: "s3:GetObject", Resource: "*" })).toEqual([]);
   });
 
   it("says when the boundary, not the team's policies, stops a step", () => {

@@ -34,10 +34,14 @@ const deliveryRole = (team: string, purpose: "deploy" | "preview") =>
   principals.find((principal) => principal.stack === "central-ai" && principal.name === `${team}-${purpose}`)!;
 const stateBucket = () => String(central().config["central-ai:stateBucket"]);
 
-/** How IAM decides a request of the role, with the principal tag the boundary reads. */
+/** How IAM decides a request of the role, with the keys AWS sets on every request: who it is, and its tags, which the boundary reads. */
 function decide(role: PlanPrincipal, request: Request): SimulationDecision {
   const tags = resourcesOfType(central(), "aws:iam/role:Role").find((resource) => resource.inputs.name === role.name)!.inputs.tags as Record<string, string>;
-  const principalContext = Object.fromEntries(Object.entries(tags).map(([key, value]) => [`aws:PrincipalTag/${key}`, value]));
+  const principalContext = {
+    "aws:PrincipalArn": role.arn,
+    "aws:PrincipalAccount": account,
+    ...Object.fromEntries(Object.entries(tags).map(([key, value]) => [`aws:PrincipalTag/${key}`, value])),
+  };
   return simulate(
     { ...request, context: { ...principalContext, ...request.context } },
     { identity: role.policies.map((policy) => policy.document!), boundary: role.boundary?.document },

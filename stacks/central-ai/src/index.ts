@@ -16,6 +16,7 @@ import {
 import {
   bucketName,
   deliveredTeams,
+  deliveryPath,
   deliveryConfigShape,
   DeliveryRoles,
   githubOidcAudience,
@@ -89,6 +90,9 @@ const boundary = teamManagedPolicy({
     scope: stack.scope,
     boundaryArn: stack.arn.iam.policy({ name: boundaryName, path: stack.names.path }).value,
     sharedPolicyArns,
+    sharedDatasetBuckets,
+    stateBucket: config.stateBucket,
+    deliveryPath,
   }),
 });
 

@@ -40,7 +40,8 @@ describe("teamPermissionsBoundary", () => {
       Action: ["iam:CreateRole", "iam:CreateUser"],
       Condition: { StringNotEquals: { "iam:PermissionsBoundary": boundaryArn } },
     });
-    expect(statements.find((s) => s.Sid === "NoBoundaryEdits")).toMatchObject({ Effect: "Deny", Resource: boundaryArn });
+    // The shared policies as well: a bounded role of the central team rolls none back to an older, broader version.
+    expect(statements.find((s) => s.Sid === "NoBoundaryEdits")).toMatchObject({ Effect: "Deny", Resource: [...args.sharedPolicyArns, boundaryArn].sort() });
   });
 
   it("leaves an IAM user's own virtual MFA device out of the team-path write deny, and no other device", async () => {

@@ -4,6 +4,9 @@ import type { AwsScope } from "../aws-scope";
 import { policyVariable } from "../policy-variable";
 import { allow, deny, type Statement } from "../statement";
 
+/** What every team may do on the shared datasets: read them. */
+const sharedDatasetReads = ["s3:GetObject", "s3:GetBucketLocation", "s3:ListBucket"] as const;
+
 /** Arguments of {@link teamPermissionsBoundary}. */
 export interface TeamPermissionsBoundaryArgs {
   scope: AwsScope;
@@ -13,6 +16,12 @@ export interface TeamPermissionsBoundaryArgs {
   sharedPolicyArns: readonly pulumi.Input<string>[];
   /** The tag on every team principal naming its team; path scoping reads it as a policy variable. */
   teamTagKey?: string;
+  /** The shared datasets every team reads and none writes. */
+  sharedDatasetBuckets?: readonly pulumi.Input<string>[];
+  /** The bucket the stacks keep their state in, which only the delivery roles (under `deliveryPath`) reach. */
+  stateBucket?: pulumi.Input<string>;
+  /** The IAM path of the delivery roles, e.g. `/ml-platform/`. */
+  deliveryPath?: string;
 }
 
 /**
@@ -29,13 +38,32 @@ export function teamPermissionsBoundary(args: TeamPermissionsBoundaryArgs): Stat
   const ownPaths = ["role", "policy", "group", "user", "instance-profile"].map(iam);
   // ${aws:username} resolves for IAM users only: for a role session these ARNs match nothing.
   const ownCredentials = ownCredentialArns(args.scope);
+  const s3 = (bucket: pulumi.Input<string>) => [pulumi.interpolate`arn:${partition}:s3:::${bucket}`, pulumi.interpolate`arn:${partition}:s3:::${bucket}/*`];
+  const shared = (args.sharedDatasetBuckets ?? []).flatMap(s3);
+  const state = args.stateBucket === undefined ? [] : s3(args.stateBucket);
+  const deliveryRoles = pulumi.interpolate`arn:${partition}:iam::${account}:role${args.deliveryPath ?? "/ml-platform/"}*`;
   return [
+    // Data by team: its own buckets (named <team>-…, as the conventions require), its repositories (<team>/…).
+    allow({ sid: "S3TeamBuckets", actions: ["s3:*"], resources: s3(pulumi.interpolate`${team}-*`) }),
+    ...(shared.length > 0
+      ? [
+          allow({ sid: "S3SharedDatasetsRead", actions: sharedDatasetReads, resources: shared }),
+          // Even for a team whose prefix a shared bucket's name happens to start with.
+          deny({ sid: "NoSharedDatasetWrites", notActions: sharedDatasetReads, resources: shared }),
+        ]
+      : []),
+    allow({ sid: "EcrTeamRepositories", actions: ["ecr:*"], resources: [pulumi.interpolate`arn:${partition}:ecr:${args.scope.region}:${account}:repository/${team}/*`] }),
+    allow({ sid: "EcrLogin", actions: ["ecr:GetAuthorizationToken"], resources: ["*"] }),
+    ...(state.length > 0
+      ? [
+          allow({ sid: "DeliveryRolesState", actions: ["s3:*"], resources: state, conditions: { ArnLike: { "aws:PrincipalArn": deliveryRoles } } }),
+          deny({ sid: "NoDeployStateButDelivery", actions: ["s3:*"], resources: state, conditions: { ArnNotLike: { "aws:PrincipalArn": deliveryRoles } } }),
+        ]
+      : []),
     allow({
       sid: "MlServices",
       actions: [
         "sagemaker:*",
-        "s3:*",
-        "ecr:*",
         "logs:*",
         "cloudwatch:*",
         "ec2:*",
@@ -65,11 +93,16 @@ export function teamPermissionsBoundary(args: TeamPermissionsBoundaryArgs): Stat
       ],
       resources: ["*"],
     }),
+    // The boundary and the shared policies are the platform's, even to the central team's own roles: no version
+    // rolled back to a broader one, none added, none deleted.
     deny({
       sid: "NoBoundaryEdits",
       actions: ["iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:TagPolicy", "iam:UntagPolicy"],
-      resources: [args.boundaryArn],
+      resources: [args.boundaryArn, ...args.sharedPolicyArns],
     }),
+    // The IAM fence and the policies key on the team tag; AWS may skip a statement whose variable does not resolve,
+    // so a principal without the tag gets nothing at all.
+    deny({ sid: "NothingWithoutTheTeamTag", actions: ["*"], resources: ["*"], conditions: { Null: { [`aws:PrincipalTag/${args.teamTagKey ?? "team"}`]: "true" } } }),
     deny({
       sid: "NewPrincipalsCarryTheBoundary",
       actions: ["iam:CreateRole", "iam:CreateUser"],
@@ -78,17 +111,25 @@ export function teamPermissionsBoundary(args: TeamPermissionsBoundaryArgs): Stat
     }),
     deny({
       sid: "IamWritesOnlyUnderTheTeamPath",
+      // Every verb that changes IAM: policy versions (Set*), passwords and keys (Change*, Reset*, Upload*), devices.
       actions: [
         "iam:Add*",
         "iam:Attach*",
+        "iam:Change*",
         "iam:Create*",
+        "iam:Deactivate*",
         "iam:Delete*",
         "iam:Detach*",
+        "iam:Enable*",
         "iam:Put*",
         "iam:Remove*",
+        "iam:Reset*",
+        "iam:Resync*",
+        "iam:Set*",
         "iam:Tag*",
         "iam:Untag*",
         "iam:Update*",
+        "iam:Upload*",
         "iam:PassRole",
       ],
       // The caller's own virtual MFA device lies outside the team path (mfa/<user name>); the next two
