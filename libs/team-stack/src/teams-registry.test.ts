@@ -59,6 +59,12 @@ describe("the teams registry", () => {
     ]);
   });
 
+  it("rejects a team named like the prefix of another's, whose buckets its own would include", () => {
+    const prefixed = { ...registry, teams: [...registry.teams, { stack: "data", githubTeam: "@example-org/ml-data", envs: ["dev"] }] };
+    expect(problemsOf(prefixed)).toEqual(["teams: data is a prefix of data-scientists: data's buckets (data-*) would include data-scientists's; rename one"]);
+    expect(() => addTeam(registry, { stack: "central", githubTeam: "@example-org/x", envs: ["dev"] })).toThrow(/central is a prefix of central-ai/);
+  });
+
   it("names the file in the error", () => {
     expect(() => parseTeamsRegistry({}, "libs/team-stack/teams.json")).toThrow(/^libs\/team-stack\/teams\.json is invalid:\n {2}- platformTeam: /);
   });

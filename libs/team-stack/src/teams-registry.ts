@@ -83,6 +83,12 @@ export function parseTeamsRegistry(json: unknown, file = "teams.json"): TeamsReg
     ...registry.teams.flatMap((team, index) =>
       duplicates(team.envs).map((env) => `teams.${index}.envs: ${env} is listed more than once`),
     ),
+    // The boundary fences a team's buckets by name, <team>-*: a team named like another's prefix would own its buckets.
+    ...registry.teams.flatMap((team) =>
+      registry.teams
+        .filter((other) => other.stack.startsWith(`${team.stack}-`))
+        .map((other) => `teams: ${team.stack} is a prefix of ${other.stack}: ${team.stack}'s buckets (${team.stack}-*) would include ${other.stack}'s; rename one`),
+    ),
   ];
   if (problems.length > 0) throw new TeamsRegistryError(file, problems);
   return registry;
