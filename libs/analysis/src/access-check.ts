@@ -20,7 +20,10 @@ function statementMatches(statement: StatementJson, action: string, resource: st
   return false;
 }
 
-/** The first Allow of the documents matching the request, unless an unconditional Deny matches it. */
+/**
+ * The first Allow of the documents matching the request, or the first unconditional one when there is one (the
+ * request is then allowed whatever the conditions), unless an unconditional Deny matches it.
+ */
 export function findGrant(documents: readonly { name: string; document?: PolicyDocumentJson }[], action: string, resource: string): Grant | undefined {
   let grant: Grant | undefined;
   let denied = false;
@@ -28,7 +31,7 @@ export function findGrant(documents: readonly { name: string; document?: PolicyD
     asList(document?.Statement).forEach((statement, index) => {
       if (!statementMatches(statement, action, resource)) return;
       if (statement.Effect === "Deny" && statement.Condition === undefined) denied = true;
-      if (statement.Effect === "Allow" && !grant) {
+      if (statement.Effect === "Allow" && (!grant || (grant.conditional && statement.Condition === undefined))) {
         grant = { policy: name, statement: index, sid: statement.Sid, conditional: statement.Condition !== undefined };
       }
     });

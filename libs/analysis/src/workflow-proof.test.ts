@@ -102,13 +102,17 @@ describe("proving a stack's workflows", () => {
   };
 
   it("fails a never-workflow that a grant lets through, naming the statement that allows it", () => {
-    const failures = crossTeamFailuresWith({ Sid: "StopEveryJob", Effect: "Allow", Action: "sagemaker:StopTrainingJob", Resource: "*" });
+    // Logs are not fenced by team in the boundary: the job role's own policy is all that keeps them apart.
+    const failures = crossTeamFailuresWith({ Sid: "ReadEveryLog", Effect: "Allow", Action: "logs:GetLogEvents", Resource: "*" });
     expect(failures.length).toBeGreaterThan(0);
-    expect(failures[0]).toMatch(/^workflow never-cross-teams, step \d+ \(stop their job \(.+\)\): sagemaker:StopTrainingJob on arn:aws:sagemaker:.+ as job \(data-scientists-job\) must be denied, but allowed by data-scientists-job-data \(statement StopEveryJob\)$/);
+    expect(failures[0]).toMatch(/^workflow never-cross-teams, step \d+ \(read their job's logs \(.+\)\): logs:GetLogEvents on arn:aws:logs:.+ as job \(data-scientists-job\) must be denied, but allowed by data-scientists-job-data \(statement ReadEveryLog\)$/);
   });
 
-  it("holds a never-workflow whose grant the boundary fences: another team's artifacts stay closed to Allow s3:GetObject on *", () => {
-    expect(crossTeamFailuresWith({ Sid: "ReadEverything", Effect: "Allow", Action: "s3:GetObject", Resource: "*" })).toEqual([]);
+  it.each([
+    ["another team's artifacts", { Sid: "ReadEverything", Effect: "Allow", Action: "s3:GetObject", Resource: "*" }],
+    ["another team's jobs", { Sid: "StopEveryJob", Effect: "Allow", Action: "sagemaker:StopTrainingJob", Resource: "*" }],
+  ])("holds a never-workflow whose grant the boundary fences: %s stay closed", (_what, statement) => {
+    expect(crossTeamFailuresWith(statement)).toEqual([]);
   });
 
   it("says when the boundary, not the team's policies, stops a step", () => {

@@ -50,10 +50,25 @@ describe.each(teams)("the data of %s, to a role of another team allowed everythi
     ["s3:ListBucket", `arn:aws:s3:::${team}-artifacts-dev`],
     ["ecr:BatchGetImage", `arn:aws:ecr:us-east-1:${account}:repository/${team}/training`],
     ["ecr:PutImage", `arn:aws:ecr:us-east-1:${account}:repository/${team}/training`],
+    ["sagemaker:StopTrainingJob", `arn:aws:sagemaker:us-east-1:${account}:training-job/${team}-train`],
+    ["sagemaker:DescribeTrainingJob", `arn:aws:sagemaker:us-east-1:${account}:training-job/pipelines-a1b2c3d4e5f6-train-0kq1bxk9ab`],
+    ["sagemaker:DeleteEndpoint", `arn:aws:sagemaker:us-east-1:${account}:endpoint/${team}-endpoint`],
+    ["sagemaker:InvokeEndpoint", `arn:aws:sagemaker:us-east-1:${account}:endpoint/${team}-endpoint`],
+    ["sagemaker:CreatePresignedDomainUrl", `arn:aws:sagemaker:us-east-1:${account}:user-profile/d-4xmplde7dev1/${team}-erin`],
   ])("is closed: %s on %s", (action, resource) => {
-    for (const other of others) expect([other, decide(other, action, resource)]).toEqual([other, expect.stringMatching(/Denied$/)]);
+    // The resource carries its team's tag, as every resource the team creates does.
+    const owned = { "aws:ResourceTag/team": team };
+    for (const other of others) expect([other, decide(other, action, resource, owned)]).toEqual([other, expect.stringMatching(/Denied$/)]);
     // And open to the team itself, so the fence is the team, not the action.
-    expect(decide(team, action, resource)).toBe("Allowed");
+    expect(decide(team, action, resource, owned)).toBe("Allowed");
+  });
+
+  it("is not retagged by another team: tags are added to SageMaker resources only as part of their creation", () => {
+    const job = `arn:aws:sagemaker:us-east-1:${account}:training-job/pipelines-a1b2c3d4e5f6-train-0kq1bxk9ab`;
+    for (const other of others) {
+      expect(decide(other, "sagemaker:AddTags", job, { "aws:ResourceTag/team": team, "aws:RequestTag/team": other, "aws:TagKeys": ["team"] })).toMatch(/Denied$/);
+      expect(decide(other, "sagemaker:AddTags", job, { "aws:RequestTag/team": other, "aws:TagKeys": ["team"], "sagemaker:TaggingAction": "CreateTrainingJob" })).toBe("Allowed");
+    }
   });
 });
 

@@ -60,10 +60,17 @@ export function teamPermissionsBoundary(args: TeamPermissionsBoundaryArgs): Stat
           deny({ sid: "NoDeployStateButDelivery", actions: ["s3:*"], resources: state, conditions: { ArnNotLike: { "aws:PrincipalArn": deliveryRoles } } }),
         ]
       : []),
+    // SageMaker by name: the team's jobs, models, endpoints, pipelines, profiles, spaces and apps are <team>-….
+    allow({ sid: "SageMakerTeamResources", actions: ["sagemaker:*"], resources: [pulumi.interpolate`arn:${partition}:sagemaker:${args.scope.region}:${account}:*/${team}-*`] }),
+    // And by tag, for what SageMaker names itself (a pipeline step's job): tagged for the team, or created so; tags
+    // are added only as part of a create (sagemaker:TaggingAction), so no other team's resource is retagged.
+    allow({ sid: "SageMakerTaggedForTheTeam", actions: ["sagemaker:*"], resources: ["*"], conditions: { StringEquals: { "aws:ResourceTag/team": team } } }),
+    allow({ sid: "SageMakerCreatedForTheTeam", actions: ["sagemaker:Create*"], resources: ["*"], conditions: { StringEquals: { "aws:RequestTag/team": team } } }),
+    allow({ sid: "SageMakerTaggedOnCreate", actions: ["sagemaker:AddTags"], resources: ["*"], conditions: { StringEquals: { "aws:RequestTag/team": team }, Null: { "sagemaker:TaggingAction": "false" } } }),
+    allow({ sid: "SageMakerListAndSearch", actions: ["sagemaker:List*", "sagemaker:Search", "sagemaker:GetSearchSuggestions", "sagemaker:DescribeDomain"], resources: ["*"] }),
     allow({
       sid: "MlServices",
       actions: [
-        "sagemaker:*",
         "logs:*",
         "cloudwatch:*",
         "ec2:*",
