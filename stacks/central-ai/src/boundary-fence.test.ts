@@ -55,6 +55,9 @@ describe.each(teams)("the data of %s, to a role of another team allowed everythi
     ["sagemaker:DeleteEndpoint", `arn:aws:sagemaker:us-east-1:${account}:endpoint/${team}-endpoint`],
     ["sagemaker:InvokeEndpoint", `arn:aws:sagemaker:us-east-1:${account}:endpoint/${team}-endpoint`],
     ["sagemaker:CreatePresignedDomainUrl", `arn:aws:sagemaker:us-east-1:${account}:user-profile/d-4xmplde7dev1/${team}-erin`],
+    ["ec2:TerminateInstances", `arn:aws:ec2:us-east-1:${account}:instance/i-0fedcba9876543210`],
+    ["ec2:StopInstances", `arn:aws:ec2:us-east-1:${account}:instance/i-0fedcba9876543210`],
+    ["ec2:DeleteTags", `arn:aws:ec2:us-east-1:${account}:instance/i-0fedcba9876543210`],
   ])("is closed: %s on %s", (action, resource) => {
     // The resource carries its team's tag, as every resource the team creates does.
     const owned = { "aws:ResourceTag/team": team };

@@ -68,6 +68,14 @@ export function teamPermissionsBoundary(args: TeamPermissionsBoundaryArgs): Stat
     allow({ sid: "SageMakerCreatedForTheTeam", actions: ["sagemaker:Create*"], resources: ["*"], conditions: { StringEquals: { "aws:RequestTag/team": team } } }),
     allow({ sid: "SageMakerTaggedOnCreate", actions: ["sagemaker:AddTags"], resources: ["*"], conditions: { StringEquals: { "aws:RequestTag/team": team }, Null: { "sagemaker:TaggingAction": "false" } } }),
     allow({ sid: "SageMakerListAndSearch", actions: ["sagemaker:List*", "sagemaker:Search", "sagemaker:GetSearchSuggestions", "sagemaker:DescribeDomain"], resources: ["*"] }),
+    // EC2 instances by tag: none of another team's, whatever the action (stop, terminate, retag); a launch, whose
+    // instance has no tag yet, is the team policy's to require tags for.
+    deny({
+      sid: "NoOtherTeamsInstances",
+      actions: ["ec2:*"],
+      resources: [pulumi.interpolate`arn:${partition}:ec2:*:${account}:instance/*`],
+      conditions: { StringNotEquals: { "aws:ResourceTag/team": team }, Null: { "aws:ResourceTag/team": "false" } },
+    }),
     allow({
       sid: "MlServices",
       actions: [
