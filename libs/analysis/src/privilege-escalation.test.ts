@@ -96,20 +96,9 @@ describe("privilege escalation across a principal's policies", () => {
       principals = planPrincipals(await planWorkspace("dev"));
     }, workspacePlanTimeout);
 
-    it("finds no escalation for the teams' principals: they pass only their named execution roles", () => {
-      const teams = principals.filter((p) => p.stack !== "central-ai");
-      expect(teams.length).toBeGreaterThan(0);
-      expect(teams.flatMap((p) => escalationFindings(p).map((f) => `${p.stack}/${p.name}: ${f.action}`))).toEqual([]);
-    });
-
-    it("flags the central team's SageMaker full access: it opens every notebook and Studio profile of the account", () => {
-      const access = principals.find((p) => p.stack === "central-ai" && p.name === "central-ai-access")!;
-      expect(summary(escalationFindings(access))).toEqual([
-        ["central-ai-sagemaker-full-access", 0, "sagemaker:CreatePresignedNotebookInstanceUrl", "arn:aws:sagemaker:us-east-1:111111111111:*"],
-        ["central-ai-sagemaker-full-access", 0, "sagemaker:UpdateNotebookInstance", "arn:aws:sagemaker:us-east-1:111111111111:*"],
-        ["central-ai-sagemaker-full-access", 0, "sagemaker:UpdateNotebookInstanceLifecycleConfig", "arn:aws:sagemaker:us-east-1:111111111111:*"],
-        ["central-ai-sagemaker-full-access", 0, "sagemaker:CreatePresignedDomainUrl", "arn:aws:sagemaker:us-east-1:111111111111:*"],
-      ]);
+    it("finds no escalation for any principal of the plans: teams pass only their named roles, and the central team's full access reaches only its own tagged resources", () => {
+      expect(principals.some((p) => p.stack === "central-ai" && p.name === "central-ai-access")).toBe(true);
+      expect(principals.flatMap((p) => escalationFindings(p).map((f) => `${p.stack}/${p.name}: ${f.action}`))).toEqual([]);
     });
   });
 });

@@ -57,12 +57,19 @@ describe("the central AI stack", () => {
     );
   });
 
-  it("scopes SageMaker full access to the account and region instead of *, and out of other teams' resources", () => {
-    const [scoped, unscopable, otherTeams] = documentOf(policyNamed("central-ai-sagemaker-full-access")).Statement;
-    expect(scoped).toMatchObject({ Action: "sagemaker:*", Resource: "arn:aws:sagemaker:us-east-1:111111111111:*" });
+  it("scopes SageMaker full access to the account and region instead of *, to the caller's team's resources, and out of other teams'", () => {
+    const [own, create, read, unscopable, otherTeams] = documentOf(policyNamed("central-ai-sagemaker-full-access")).Statement;
+    const inAccount = "arn:aws:sagemaker:us-east-1:111111111111:*";
+    expect(own).toMatchObject({ Action: "sagemaker:*", Resource: inAccount, Condition: { StringEquals: { "aws:ResourceTag/team": "${aws:PrincipalTag/team}" } } });
+    expect(create).toMatchObject({ Resource: inAccount, Condition: { StringEquals: { "aws:RequestTag/team": "${aws:PrincipalTag/team}" } } });
+    expect(read).toMatchObject({ Action: ["sagemaker:Describe*", "sagemaker:List*"], Resource: inAccount });
     expect(unscopable).toMatchObject({ Resource: "*", Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } } });
     expect(otherTeams).toMatchObject({ Effect: "Deny", Condition: { StringNotEquals: { "aws:ResourceTag/team": "${aws:PrincipalTag/team}" } } });
-    expect(JSON.stringify([scoped, unscopable])).not.toContain("iam:PassRole");
+    expect(JSON.stringify([own, create, read, unscopable])).not.toContain("iam:PassRole");
+  });
+
+  it("ships no privilege-escalation finding: full access reaches no other team's notebooks, Studio profiles or lifecycle scripts", () => {
+    for (const planned of [plan, prod]) expect(planned.diagnostics.filter((diagnostic) => diagnostic.message.includes("PRIVILEGE_ESCALATION"))).toEqual([]);
   });
 
   it("keeps SageMaker read-only to Describe and List", () => {

@@ -12,14 +12,19 @@ async function render(): Promise<StatementJson[]> {
 }
 
 describe("sageMakerFullAccess", () => {
-  it("allows every SageMaker action on the account's resources in its region, and the rest on * in the region only", async () => {
-    const [scoped, unscoped] = await render();
-    expect(scoped).toEqual({
-      Sid: "SageMakerAllInAccountAndRegion",
+  it("allows every SageMaker action on the team's tagged resources in the account and region, creates them only tagged for it, and reads the rest", async () => {
+    const [own, create, read, unscoped] = await render();
+    expect(own).toEqual({
+      Sid: "SageMakerAllOnTheTeamsResources",
       Effect: "Allow",
       Action: "sagemaker:*",
       Resource: "arn:aws:sagemaker:us-east-1:111122223333:*",
+      Condition: { StringEquals: { "aws:ResourceTag/team": "${aws:PrincipalTag/team}" } },
     });
+    expect(create?.Action).not.toContain("sagemaker:Create*");
+    expect(create).toMatchObject({ Condition: { StringEquals: { "aws:RequestTag/team": "${aws:PrincipalTag/team}" } } });
+    expect(read).toMatchObject({ Action: ["sagemaker:Describe*", "sagemaker:List*"], Resource: "arn:aws:sagemaker:us-east-1:111122223333:*" });
+    expect(read?.Condition).toBeUndefined();
     expect(unscoped).toMatchObject({ Resource: "*", Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } } });
   });
 
@@ -37,16 +42,11 @@ describe("sageMakerFullAccess", () => {
     expect(JSON.stringify(await render())).not.toContain("iam:");
   });
 
-  // The source document's sagemaker:* stays: what the rules report is that, and the notebook and Studio URLs it includes.
-  it("is reported only for its whole-service grant and the URL and lifecycle actions it includes, never for a wildcard resource", async () => {
+  // The source document's sagemaker:* stays, on the team's own resources: the rules report that, and no notebook or
+  // Studio URL or lifecycle script on anyone else's.
+  it("is reported only for its whole-service grant, never for an escalation or a wildcard resource", async () => {
     const findings = validatePolicy(await renderStatements(sageMakerFullAccess(context)), { kind: "identity" });
-    expect(findings.map((f) => [f.code, f.action])).toEqual([
-      ["WILDCARD_ACTION", "sagemaker:*"],
-      ["PRIVILEGE_ESCALATION", "sagemaker:CreatePresignedNotebookInstanceUrl"],
-      ["PRIVILEGE_ESCALATION", "sagemaker:UpdateNotebookInstance"],
-      ["PRIVILEGE_ESCALATION", "sagemaker:UpdateNotebookInstanceLifecycleConfig"],
-      ["PRIVILEGE_ESCALATION", "sagemaker:CreatePresignedDomainUrl"],
-    ]);
+    expect(findings.map((f) => [f.code, f.action])).toEqual([["WILDCARD_ACTION", "sagemaker:*"]]);
     expect(findings.every((f) => f.severity === "warning")).toBe(true);
   });
 });
