@@ -13,6 +13,8 @@ import { timeCommand, typecheckedProjects, typecheckMemory, workspaceRoot } from
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const scaleSizes = (process.env.BENCH_SCALE_SIZES ?? "4,25,100").split(",").map(Number);
+/** `BENCH_SCALE_ROWS=plan`: the scale suite's cold plan rows only (with and without workflow proofs). */
+const scaleRows = process.env.BENCH_SCALE_ROWS ?? "";
 const nx = join(workspaceRoot, "node_modules/.bin/nx");
 const machine = `on this machine (${cpus().length} cores, Node ${process.version})`;
 
@@ -75,9 +77,11 @@ async function workspaceSection(): Promise<string> {
 
 /** The scale suite: throwaway copies of the workspace with N stacks. */
 async function scaleSection(): Promise<string> {
-  const measurements = await scaleMeasurements({ sizes: scaleSizes, runs, log: (line) => console.log(line) });
+  if (scaleRows !== "" && scaleRows !== "plan") throw new Error(`unknown BENCH_SCALE_ROWS ${scaleRows}: the one selection is plan`);
+  const planOnly = scaleRows === "plan";
+  const measurements = await scaleMeasurements({ sizes: scaleSizes, runs, planOnly, log: (line) => console.log(line) });
   const header = [
-    "## Scale",
+    planOnly ? "## Scale: plan (BENCH_SCALE_ROWS)" : "## Scale",
     "",
     `Throwaway copies of the workspace with N stacks (the repository's own, then teams from the team-stack generator), medians of`,
     `${runs} runs (each in brackets) ${machine}; Nx as in CI: no daemon, no remote cache. A one-stack change edits`,

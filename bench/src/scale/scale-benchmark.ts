@@ -12,6 +12,11 @@ export interface ScaleBenchmarkOptions {
   /** Stack counts, smallest first: the first is the baseline of relative targets. */
   sizes: readonly number[];
   runs: number;
+  /**
+   * Only the cold plan rows (with and without workflow proofs, and its memory): the rest, the pull request's checks
+   * above all (about 25 minutes at N = 100 here), is left out.
+   */
+  planOnly?: boolean;
   log(line: string): void;
 }
 
@@ -90,7 +95,8 @@ async function withoutWorkflows<T>(workspace: ScaledWorkspace, measure: () => Pr
 }
 
 /** Every measurement at one size, checked as it goes: a wrong selection or a failed plan stops the benchmark. */
-async function measureSize(workspace: ScaledWorkspace, runs: number, record: (id: BenchmarkId, value: number | undefined) => void, log: (line: string) => void) {
+async function measureSize(workspace: ScaledWorkspace, options: ScaleBenchmarkOptions, record: (id: BenchmarkId, value: number | undefined) => void) {
+  const { runs, log } = options;
   const size = workspace.stacks.length;
   const times = Array.from({ length: runs }, (_, run) => run + 1);
   const emptyCache = () => ["dist", ".nx"].forEach((directory) => rmSync(join(workspace.root, directory), { recursive: true, force: true }));
@@ -111,6 +117,7 @@ async function measureSize(workspace: ScaledWorkspace, runs: number, record: (id
     record("workflowProofShare", ((cold.ms - unproven.ms) / unproven.ms) * 100);
     log(`N = ${size}: cold plan ${run}: ${Math.round(cold.ms)} ms, ${Math.round(cold.peakMb ?? 0)} MB; without workflows ${Math.round(unproven.ms)} ms`);
   }
+  if (options.planOnly) return;
   emptyCache();
   await nx(workspace, ["run-many", "-t", "plan", "--output-style=static"]);
   for (const stack of workspace.stacks) {
@@ -190,10 +197,11 @@ export async function scaleMeasurements(options: ScaleBenchmarkOptions): Promise
       runs.set(size, [...(runs.get(size) ?? []), value]);
     };
     try {
-      await measureSize(workspace, options.runs, record, options.log);
+      await measureSize(workspace, options, record);
     } finally {
       workspace.remove();
     }
   }
-  return [...measurements.values()];
+  const planRows: readonly BenchmarkId[] = ["planCold", "planColdWithoutWorkflows", "workflowProofShare", "planColdMemory"];
+  return [...measurements].filter(([id]) => !options.planOnly || planRows.includes(id)).map(([, measurement]) => measurement);
 }
