@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { OpenIdConnectProvider } from "@pulumi/aws/iam";
 import { centralAi } from "@ml-iam/contracts";
 import {
+  centralBoundaryName,
   manageMlJobs,
   passRole,
   personas,
@@ -79,7 +80,7 @@ const sagemakerFullAccessPolicy = teamManagedPolicy({
 const sharedPolicyArns = [datasetsRead.arn, sagemakerReadOnlyPolicy.arn, sagemakerFullAccessPolicy.arn];
 
 // The boundary every team principal carries; its ARN is known before deploy, so it can protect itself.
-const boundaryName = stack.names.resourceName("team-boundary");
+const boundaryName = centralBoundaryName(stack.env, config.sharedAccount);
 const boundary = teamManagedPolicy({
   stack,
   purpose: "team-boundary",

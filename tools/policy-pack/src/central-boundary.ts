@@ -1,9 +1,11 @@
+import { centralBoundaryArn } from "@ml-iam/iam";
+
 /**
  * The permissions boundary every team role carries, as an ARN pattern: `<partition>` stands for any AWS
  * partition and `<account>` for any account, so one pack serves every account and env. The pack's config
  * can replace it (`boundaryArnPattern`), e.g. with a literal ARN.
  */
-export const defaultBoundaryArnPattern = "arn:<partition>:iam::<account>:policy/ml/central-ai/central-ai-team-boundary";
+export const defaultBoundaryArnPattern = centralBoundaryArn({ partition: "<partition>", account: "<account>" }, "any", false);
 
 /** The config of the policies that need the boundary, as `--policy-pack-config` gives it. */
 export interface BoundaryConfig {
