@@ -1,3 +1,5 @@
+import { centralTeam } from "@ml-iam/iam";
+
 /**
  * A resource as a policy of the pack sees it: its type token, its inputs and its URN. Pulumi's
  * `ResourceValidationArgs` has these; so does a planned resource of the offline plan (`inputs` as `props`).
@@ -15,7 +17,7 @@ export interface PolicyResource {
 export type ResourceValidator<Config = Record<string, never>> = (resource: PolicyResource, config?: Config) => string[];
 
 /** The platform's own stack: it creates the boundary, the delivery roles and the shared policies, outside the team rules. */
-export const centralProject = "central-ai";
+export const centralProject = centralTeam;
 
 /** The parts of a URN: the Pulumi stack, the project (for a team stack, the team) and the resource's name. */
 export function parseUrn(urn: string): { stack: string; project: string; name: string } {
