@@ -12,6 +12,7 @@ export {
   type DeliveryConfig,
   type DeliveryRolesArgs,
 } from "./delivery-roles";
+export { envDelivery, type EnvDelivery, type EnvDeliveryArgs } from "./env-delivery";
 export { accountOfPolicyArn, identityCenterAccountProblems, type IdentityCenterAccounts } from "./identity-center-account";
 export { identityCenterPeopleProblems } from "./identity-center-people";
 export { IdentityCenterTeam, type IdentityCenterTeamArgs, type TeamEnvAccess } from "./identity-center-team";

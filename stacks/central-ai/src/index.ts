@@ -1,5 +1,4 @@
 import * as pulumi from "@pulumi/pulumi";
-import { OpenIdConnectProvider } from "@pulumi/aws/iam";
 import { centralAi } from "@ml-iam/contracts";
 import {
   centralBoundaryName,
@@ -16,12 +15,9 @@ import {
 } from "@ml-iam/iam";
 import {
   bucketName,
-  deliveredTeams,
   deliveryPath,
+  envDelivery,
   deliveryConfigShape,
-  DeliveryRoles,
-  githubOidcAudience,
-  githubOidcUrl,
   iamUserName,
   kmsKeyArn,
   policyArns,
@@ -127,31 +123,9 @@ const jobRole = teamServiceRole({
 });
 const group = new TeamGroup({ stack, members: users.names, assumableRoleArns: [accessRole.arn] });
 
-// Delivery: GitHub Actions reaches the account through its OIDC provider (adopted by ARN where the account
-// already has one: IAM allows one per URL), and each team stack of this env through its deploy and preview roles.
-const githubOidcProvider = config.githubOidcProviderArn
-  ? { arn: config.githubOidcProviderArn, managed: false }
-  : {
-      arn: new OpenIdConnectProvider(
-        "github-actions",
-        { url: githubOidcUrl, clientIdLists: [githubOidcAudience] },
-        { deleteBeforeReplace: true, protect: stack.protect },
-      ).arn,
-      managed: true,
-    };
-const delivery = deliveredTeams(stack).map(
-  (delivered) =>
-    new DeliveryRoles({
-      stack,
-      delivered,
-      githubOidcProvider,
-      boundaryArn: boundary.arn,
-      sharedPolicyArns,
-      stateBucket: config.stateBucket,
-    }),
-);
-const roleArnsByTeam = (arn: (roles: DeliveryRoles) => pulumi.Output<string>) =>
-  pulumi.all(Object.fromEntries(delivery.map((roles) => [roles.team, arn(roles)])));
+// Delivery: GitHub Actions reaches the account through its OIDC provider, and each team stack of this env
+// through its deploy and preview roles.
+const delivery = envDelivery({ stack, config, boundaryArn: boundary.arn, sharedPolicyArns });
 
 // Exports: the contract every consumer stack reads through its StackReference.
 export = centralAi.outputs({
@@ -166,7 +140,5 @@ export = centralAi.outputs({
   accessRoleArn: accessRole.arn,
   peoplePolicyArns: accessRole.managedPolicyArns,
   jobRoleArn: jobRole.arn,
-  githubOidcProviderArn: githubOidcProvider.arn,
-  deployRoleArns: roleArnsByTeam((roles) => roles.deployRoleArn),
-  previewRoleArns: roleArnsByTeam((roles) => roles.previewRoleArn),
+  ...delivery,
 });
