@@ -87,12 +87,12 @@ describe("proving a stack's workflows", () => {
     }
   });
 
-  /** The data scientists' plan with `statement` added to the job role's data policy, proven against never-cross-teams alone. */
-  const crossTeamFailuresWith = (statement: Record<string, unknown>) => {
+  /** The data scientists' plan with `statement` added to one of its policies (the job role's data policy), proven against never-cross-teams alone. */
+  const crossTeamFailuresWith = (statement: Record<string, unknown>, policy = "data-scientists-job-data") => {
     const plan = planOf("data-scientists");
     const opened = plan.steps.map((step) => {
       const resource = step.newState;
-      if (resource.type !== "aws:iam/policy:Policy" || resource.outputs.name !== "data-scientists-job-data") return step;
+      if (resource.type !== "aws:iam/policy:Policy" || resource.outputs.name !== policy) return step;
       const document = JSON.parse(String(resource.inputs.policy)) as { Statement: unknown[] };
       document.Statement.push(statement);
       return { ...step, newState: { ...resource, inputs: { ...resource.inputs, policy: JSON.stringify(document) } } };
@@ -102,15 +102,16 @@ describe("proving a stack's workflows", () => {
   };
 
   it("fails a never-workflow that a grant lets through, naming the statement that allows it", () => {
-    // Logs are not fenced by team in the boundary: the job role's own policy is all that keeps them apart.
-    const failures = crossTeamFailuresWith({ Sid: "ReadEveryLog", Effect: "Allow", Action: "logs:GetLogEvents", Resource: "*" });
+    // The boundary fences teams, not people: a colleague's Studio profile is the team's own policy's to keep closed.
+    const failures = crossTeamFailuresWith({ Sid: "OpenEveryProfile", Effect: "Allow", Action: "sagemaker:CreatePresignedDomainUrl", Resource: "*" }, "data-scientists-studio-and-data");
     expect(failures.length).toBeGreaterThan(0);
-    expect(failures[0]).toMatch(/^workflow never-cross-teams, step \d+ \(read their job's logs \(.+\)\): logs:GetLogEvents on arn:aws:logs:.+ as job \(data-scientists-job\) must be denied, but allowed by data-scientists-job-data \(statement ReadEveryLog\)$/);
+    expect(failures[0]).toMatch(/^workflow never-cross-teams, step \d+ \(open a colleague's Studio profile \(.+\)\): sagemaker:CreatePresignedDomainUrl on arn:aws:sagemaker:.+ as person \(data-scientists-access\) must be denied, but allowed by data-scientists-studio-and-data \(statement OpenEveryProfile\)$/);
   });
 
   it.each([
     ["another team's artifacts", { Sid: "ReadEverything", Effect: "Allow", Action: "s3:GetObject", Resource: "*" }],
     ["another team's jobs", { Sid: "StopEveryJob", Effect: "Allow", Action: "sagemaker:StopTrainingJob", Resource: "*" }],
+    ["another team's job logs", { Sid: "ReadEveryLog", Effect: "Allow", Action: "logs:GetLogEvents", Resource: "*" }],
   ])("holds a never-workflow whose grant the boundary fences: %s stay closed", (_what, statement) => {
     expect(crossTeamFailuresWith(statement)).toEqual([]);
   });

@@ -17,6 +17,7 @@ export { accountOfPolicyArn, identityCenterAccountProblems, type IdentityCenterA
 export { identityCenterPeopleProblems } from "./identity-center-people";
 export { IdentityCenterTeam, type IdentityCenterTeamArgs, type TeamEnvAccess } from "./identity-center-team";
 export { pgpPublicKey } from "./pgp-public-key";
+export { platformBucketNameProblems } from "./platform-bucket-names";
 export { TeamGroup, type TeamGroupArgs } from "./team-group";
 export { teamManagedPolicy, type TeamManagedPolicyArgs } from "./team-managed-policy";
 export { policyArns, teamPersonaPolicies, type TeamPersonaPoliciesArgs } from "./team-persona-policies";

@@ -20,8 +20,12 @@ import {
   deliveryConfigShape,
   iamUserName,
   kmsKeyArn,
+  platformBucketNameProblems,
   policyArns,
   readStackConfig,
+  readTeamsRegistry,
+  StackConfigError,
+  stackConfigFile,
   TeamGroup,
   teamManagedPolicy,
   teamPersonaPolicies,
@@ -44,6 +48,9 @@ const config = readStackConfig({
   ...deliveryConfigShape,
 });
 const { stack, sharedDatasetBuckets, sharedDatasetKmsKeyArns } = config;
+// The boundary gives each team its own <team>-… buckets: no shared or state bucket may be named so.
+const bucketProblems = platformBucketNameProblems(readTeamsRegistry(), { "central-ai:sharedDatasetBuckets": sharedDatasetBuckets, "central-ai:stateBucket": config.stateBucket ? [config.stateBucket] : [] });
+if (bucketProblems.length > 0) throw new StackConfigError(stack.team, stackConfigFile(stack.team, stack.env), bucketProblems);
 const central = { scope: stack.scope, team: stack.team };
 
 // Shared policies: every team may attach these, by the ARNs this stack exports. SSE-KMS datasets are

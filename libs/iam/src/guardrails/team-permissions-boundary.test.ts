@@ -1,3 +1,4 @@
+import { expandActionPattern } from "../internal/service-catalog";
 import type { StatementJson } from "../policy-json";
 import { renderStatements, setUpPulumiMocks } from "../testing";
 import { validatePolicy } from "../validate-policy";
@@ -17,7 +18,9 @@ const actionsOf = (statement: StatementJson | undefined) => ([] as string[]).con
 
 describe("teamPermissionsBoundary", () => {
   it("lets people reach training nodes through Session Manager, and the nodes register and open session channels", async () => {
-    const services = actionsOf((await render()).find((s) => s.Sid === "MlServices"));
+    const patterns = actionsOf((await render()).find((s) => s.Sid === "MlServices"));
+    // As IAM reads the patterns: every action of the service catalog each one matches.
+    const services = patterns.flatMap((pattern) => (pattern.endsWith(":*") ? [pattern] : expandActionPattern(pattern).map((action) => action.key)));
     expect(services).toEqual(
       expect.arrayContaining([
         "ssm:StartSession",
@@ -35,6 +38,8 @@ describe("teamPermissionsBoundary", () => {
 
   it("keeps the boundary on new principals and out of reach of edits", async () => {
     const statements = await render();
+    const removal = actionsOf(statements.find((s) => s.Sid === "NoBoundaryRemoval")).flatMap((pattern) => expandActionPattern(pattern).map((action) => action.key));
+    expect(removal.sort()).toEqual(["iam:DeleteRolePermissionsBoundary", "iam:DeleteUserPermissionsBoundary", "iam:PutRolePermissionsBoundary", "iam:PutUserPermissionsBoundary"]);
     expect(statements.find((s) => s.Sid === "NewPrincipalsCarryTheBoundary")).toMatchObject({
       Effect: "Deny",
       Action: ["iam:CreateRole", "iam:CreateUser"],

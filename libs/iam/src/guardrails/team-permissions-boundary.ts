@@ -41,15 +41,15 @@ export function teamPermissionsBoundary(args: TeamPermissionsBoundaryArgs): Stat
   const s3 = (bucket: pulumi.Input<string>) => [pulumi.interpolate`arn:${partition}:s3:::${bucket}`, pulumi.interpolate`arn:${partition}:s3:::${bucket}/*`];
   const shared = (args.sharedDatasetBuckets ?? []).flatMap(s3);
   const state = args.stateBucket === undefined ? [] : s3(args.stateBucket);
+  const logs = (group: pulumi.Input<string>) => pulumi.interpolate`arn:${partition}:logs:${args.scope.region}:${account}:log-group:${group}`;
   const deliveryRoles = pulumi.interpolate`arn:${partition}:iam::${account}:role${args.deliveryPath ?? "/ml-platform/"}*`;
   return [
     // Data by team: its own buckets (named <team>-…, as the conventions require), its repositories (<team>/…).
     allow({ sid: "S3TeamBuckets", actions: ["s3:*"], resources: s3(pulumi.interpolate`${team}-*`) }),
     ...(shared.length > 0
       ? [
+          // Read only: no shared bucket is named like a team's (the central stack's config refuses that).
           allow({ sid: "S3SharedDatasetsRead", actions: sharedDatasetReads, resources: shared }),
-          // Even for a team whose prefix a shared bucket's name happens to start with.
-          deny({ sid: "NoSharedDatasetWrites", notActions: sharedDatasetReads, resources: shared }),
         ]
       : []),
     allow({ sid: "EcrTeamRepositories", actions: ["ecr:*"], resources: [pulumi.interpolate`arn:${partition}:ecr:${args.scope.region}:${account}:repository/${team}/*`] }),
@@ -78,36 +78,22 @@ export function teamPermissionsBoundary(args: TeamPermissionsBoundaryArgs): Stat
     }),
     allow({
       sid: "MlServices",
-      actions: [
-        "logs:*",
-        "cloudwatch:*",
-        "ec2:*",
-        "kms:*",
-        // Session Manager: people start sessions, training nodes register and open the session channels.
-        "ssm:StartSession",
-        "ssm:ResumeSession",
-        "ssm:TerminateSession",
-        "ssm:DescribeSessions",
-        "ssm:DescribeInstanceInformation",
-        "ssm:UpdateInstanceInformation",
-        "ssmmessages:*",
-        "sts:AssumeRole",
-        "sts:GetCallerIdentity",
-        "sts:TagSession",
-      ],
+      // Session Manager: people start, resume, end and list sessions; training nodes register and open the session
+      // channels. (sts:GetCallerIdentity needs no permission: AWS answers it even under an explicit deny.)
+      actions: ["cloudwatch:*", "ec2:*", "kms:*", "ssm:*Session*", "ssm:*InstanceInformation", "ssmmessages:*", "sts:AssumeRole", "sts:TagSession"],
       resources: ["*"],
     }),
+    // Logs by group: the team's own /ml/<team>/ groups, in SageMaker's /aws/sagemaker/ groups its jobs' streams
+    // (<team>-…), which a job creates the group for and finds its stream in, and its endpoints' groups (…/<team>-…).
+    allow({
+      sid: "LogsOfTheTeam",
+      actions: ["logs:*"],
+      resources: [logs(pulumi.interpolate`/ml/${team}/*`), logs(pulumi.interpolate`/aws/sagemaker/*:log-stream:${team}-*`), logs(pulumi.interpolate`/aws/sagemaker/*/${team}-*`)],
+    }),
+    allow({ sid: "SageMakerLogGroups", actions: ["logs:CreateLogGroup", "logs:DescribeLogStreams"], resources: [logs("/aws/sagemaker/*")] }),
     allow({ sid: "IamReadAndTeamPath", actions: ["iam:*"], resources: ["*"] }),
-    deny({
-      sid: "NoBoundaryRemoval",
-      actions: [
-        "iam:DeleteRolePermissionsBoundary",
-        "iam:DeleteUserPermissionsBoundary",
-        "iam:PutRolePermissionsBoundary",
-        "iam:PutUserPermissionsBoundary",
-      ],
-      resources: ["*"],
-    }),
+    // A role's and a user's boundary: removed or replaced by none (the patterns match exactly those four actions).
+    deny({ sid: "NoBoundaryRemoval", actions: ["iam:Delete*PermissionsBoundary", "iam:Put*PermissionsBoundary"], resources: ["*"] }),
     // The boundary and the shared policies are the platform's, even to the central team's own roles: no version
     // rolled back to a broader one, none added, none deleted.
     deny({
