@@ -2,24 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { canonicalJson } from "./canonical-json";
 import { parsePlanFile, planFileJsonSchema } from "./plan-file";
+import { emptyPlan } from "./testing";
 
-const minimalPlan = {
-  version: 1,
-  stack: "s",
-  env: "dev",
-  organization: "organization",
-  account: "111111111111",
-  region: "us-east-1",
-  partition: "aws",
-  config: {},
-  steps: [],
-  changeSummary: {},
-  outputs: {},
-  references: [],
-  planValues: [],
-  diagnostics: [],
-  workflows: [],
-};
+const minimalPlan = emptyPlan({ stack: "s" });
 
 describe("the plan file", () => {
   it("is described by the committed JSON Schema (regenerate with `npx nx run plan:schema`)", () => {

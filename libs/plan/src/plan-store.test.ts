@@ -3,27 +3,10 @@ import fs, { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PlanFile } from "./plan-file";
+import { emptyPlan } from "./testing";
 import { PlanStore } from "./plan-store";
 
-function testPlan(config: Record<string, unknown> = {}): PlanFile {
-  return {
-    version: 1,
-    stack: "team",
-    env: "dev",
-    organization: "organization",
-    account: "111111111111",
-    region: "us-east-1",
-    partition: "aws",
-    config,
-    steps: [],
-    changeSummary: {},
-    outputs: {},
-    references: [],
-    planValues: [],
-    diagnostics: [],
-    workflows: [],
-  } as PlanFile;
-}
+const testPlan = (config: Record<string, unknown> = {}): PlanFile => emptyPlan({ config });
 
 /** Runs `writes` writes of `plan` into `root` in a process of its own; resolves to its exit code and stderr. */
 function writerProcess(root: string, planFile: string, writes: number): Promise<{ code: number | null; stderr: string }> {

@@ -1,23 +1,12 @@
 import type { PlanFile, PlanWorkflow } from "./plan-file";
 import { planOneLiner } from "./plan-summary";
+import { emptyPlan } from "./testing";
 
-const plan: PlanFile = {
-  version: 1,
+const plan: PlanFile = emptyPlan({
   stack: "vision",
-  env: "dev",
-  organization: "organization",
-  account: "111111111111",
-  region: "us-east-1",
-  partition: "aws",
-  config: {},
-  steps: [],
-  changeSummary: {},
   outputs: { accessRoleArn: "arn:aws:iam::111111111111:role/ml/vision/vision-access" },
-  references: [],
-  planValues: [],
   diagnostics: [{ severity: "warning", message: "a warning" }],
-  workflows: [],
-};
+});
 
 const workflow = (name: string, passed: boolean): PlanWorkflow => ({ name, title: name, expect: "allowed", subject: "the principals of vision", sources: [], passed, steps: [] });
 

@@ -74,3 +74,25 @@ export function resourcesOfType(plan: PlanFile, type: string): PlannedResource[]
 export function documentOf(resource: PlannedResource, input = "policy"): { Statement: Record<string, unknown>[] } {
   return JSON.parse(String(resource.inputs[input])) as { Statement: Record<string, unknown>[] };
 }
+
+/** A plan with nothing planned, of the stack `team` in dev, for tests of what reads, writes and summarises plans; `overrides` fill it in. */
+export function emptyPlan(overrides: Partial<PlanFile> = {}): PlanFile {
+  return {
+    version: 1,
+    stack: "team",
+    env: "dev",
+    organization: "organization",
+    account: "111111111111",
+    region: "us-east-1",
+    partition: "aws",
+    config: {},
+    steps: [],
+    changeSummary: {},
+    outputs: {},
+    references: [],
+    planValues: [],
+    diagnostics: [],
+    workflows: [],
+    ...overrides,
+  };
+}

@@ -2,8 +2,8 @@ import fs, { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PlanError } from "./plan-error";
-import type { PlanFile } from "./plan-file";
 import { PlanStore } from "./plan-store";
+import { emptyPlan } from "./testing";
 import { describeFileError, FileWriteError, withCleanupFailures, writeFilesWhole } from "./write-files";
 
 /** An error as Node's file system throws it. */
@@ -31,26 +31,6 @@ function thrownBy(run: () => void): unknown {
   throw new Error("expected a throw");
 }
 
-function testPlan(): PlanFile {
-  return {
-    version: 1,
-    stack: "team",
-    env: "dev",
-    organization: "organization",
-    account: "111111111111",
-    region: "us-east-1",
-    partition: "aws",
-    config: {},
-    steps: [],
-    changeSummary: {},
-    outputs: {},
-    references: [],
-    planValues: [],
-    diagnostics: [],
-    workflows: [],
-  } as PlanFile;
-}
-
 describe("writing files whole", () => {
   let root: string;
   beforeEach(() => {
@@ -64,7 +44,7 @@ describe("writing files whole", () => {
   it("on a full disk at the second file, names that file and the cause in one line, and leaves nothing", () => {
     const store = new PlanStore(root);
     failing("writeFileSync", (path) => path.startsWith(`${store.jsonPath("team", "dev")}.`), "ENOSPC");
-    const error = thrownBy(() => store.write(testPlan()));
+    const error = thrownBy(() => store.write(emptyPlan()));
     expect(error).toBeInstanceOf(FileWriteError);
     expect((error as Error).message).toBe(`cannot write ${store.jsonPath("team", "dev")}: no space left on device (ENOSPC)`);
     expect(((error as Error).cause as NodeJS.ErrnoException).code).toBe("ENOSPC");
@@ -74,7 +54,7 @@ describe("writing files whole", () => {
   it("on a read-only directory, names the directory it could not create, and writes nothing", () => {
     const store = new PlanStore(join(root, "plan"));
     failing("mkdirSync", () => true, "EROFS");
-    const error = thrownBy(() => store.write(testPlan()));
+    const error = thrownBy(() => store.write(emptyPlan()));
     expect(error).toBeInstanceOf(FileWriteError);
     expect((error as Error).message).toBe(`cannot create directory ${join(root, "plan/team")}: read-only file system (EROFS)`);
     expect(readdirSync(root)).toEqual([]);
@@ -84,7 +64,7 @@ describe("writing files whole", () => {
     const store = new PlanStore(root);
     failing("writeFileSync", (path) => path.startsWith(`${store.jsonPath("team", "dev")}.`), "ENOSPC");
     failing("rmSync", () => true, "EROFS");
-    const error = thrownBy(() => store.write(testPlan())) as FileWriteError;
+    const error = thrownBy(() => store.write(emptyPlan())) as FileWriteError;
     expect(error).toBeInstanceOf(FileWriteError);
     expect(error.message).not.toContain("\n");
     const file = store.jsonPath("team", "dev");
