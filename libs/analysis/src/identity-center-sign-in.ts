@@ -1,4 +1,4 @@
-import { teamTagKey } from "@ml-iam/iam";
+import { managedPolicyReference, teamTagKey } from "@ml-iam/iam";
 import type { PlanFile, PlannedResource } from "@ml-iam/plan";
 import type { WorkflowResult, WorkflowStepResult } from "./workflow-proof";
 
@@ -64,9 +64,9 @@ function identityCenterModel(plan: PlanFile): IdentityCenterModel {
 
 /** `/ml/central-ai/central-ai-team-boundary`: a policy ARN as Identity Center references it in an account, by path and name. */
 function pathAndName(arn: string): string {
-  return arn.slice(arn.indexOf(":policy/") + ":policy".length);
+  const { path, name } = managedPolicyReference(arn);
+  return `${path}${name}`;
 }
-
 
 /** Why the portal does not list the set's account and role to the person, or undefined when it does. */
 function assignmentDenial(model: IdentityCenterModel, userName: string, setName: string, account: string): string | undefined {

@@ -9,10 +9,9 @@ const principalTagVariable = /\$\{aws:PrincipalTag\/([^}]+)\}/g;
 function resolveDocument(document: PolicyDocumentJson | undefined, tags: Readonly<Record<string, string>>): PolicyDocumentJson | undefined {
   if (document === undefined) return undefined;
   const json = JSON.stringify(document);
-  if (!principalTagVariable.test(json)) return document;
-  principalTagVariable.lastIndex = 0;
   // Tag values are JSON-escaped where they land; an unknown tag stays a variable, which matches no literal ARN.
-  return JSON.parse(json.replace(principalTagVariable, (variable, key: string) => (key in tags ? JSON.stringify(tags[key]).slice(1, -1) : variable))) as PolicyDocumentJson;
+  const resolved = json.replace(principalTagVariable, (variable, key: string) => (key in tags ? JSON.stringify(tags[key]).slice(1, -1) : variable));
+  return resolved === json ? document : (JSON.parse(resolved) as PolicyDocumentJson);
 }
 
 /**

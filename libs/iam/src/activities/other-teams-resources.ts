@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { policyVariable } from "../policy-variable";
 import type { ActionPattern } from "../action-pattern";
 import { deny, type Statement } from "../statement";
@@ -9,11 +10,11 @@ import { teamTagKey } from "../team-conventions";
  * `Describe*` or `*`, still keeps each team out of the others' jobs, endpoints and Studio profiles.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/introduction_attribute-based-access-control.html
  */
-export function denyOtherTeamsResources(sid: string, actions: readonly ActionPattern[]): Statement {
+export function denyOtherTeamsResources(sid: string, actions: readonly ActionPattern[], resources: readonly pulumi.Input<string>[] = ["*"]): Statement {
   return deny({
     sid,
     actions,
-    resources: ["*"],
+    resources,
     conditions: {
       StringNotEquals: { [`aws:ResourceTag/${teamTagKey}`]: policyVariable(`aws:PrincipalTag/${teamTagKey}`) },
       Null: { [`aws:ResourceTag/${teamTagKey}`]: "false" },

@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ownCredentialArns } from "../activities/manage-own-credentials";
+import { denyOtherTeamsResources } from "../activities/other-teams-resources";
 import type { AwsScope } from "../aws-scope";
 import { policyVariable } from "../policy-variable";
 import { allow, deny, type Statement } from "../statement";
+import { teamTagKey } from "../team-conventions";
 
 /** What every team may do on the shared datasets: read them. */
 const sharedDatasetReads = ["s3:GetObject", "s3:GetBucketLocation", "s3:ListBucket"] as const;
@@ -14,8 +16,6 @@ export interface TeamPermissionsBoundaryArgs {
   boundaryArn: pulumi.Input<string>;
   /** Policies every team may attach besides its own (the central stack's shared ones). */
   sharedPolicyArns: readonly pulumi.Input<string>[];
-  /** The tag on every team principal naming its team; path scoping reads it as a policy variable. */
-  teamTagKey?: string;
   /** The shared datasets every team reads and none writes. */
   sharedDatasetBuckets?: readonly pulumi.Input<string>[];
   /** The bucket the stacks keep their state in, which only the delivery roles (under `deliveryPath`) reach. */
@@ -33,7 +33,7 @@ export interface TeamPermissionsBoundaryArgs {
  */
 export function teamPermissionsBoundary(args: TeamPermissionsBoundaryArgs): Statement[] {
   const { partition, account } = args.scope;
-  const team = policyVariable(`aws:PrincipalTag/${args.teamTagKey ?? "team"}`);
+  const team = policyVariable(`aws:PrincipalTag/${teamTagKey}`);
   const iam = (kind: string) => pulumi.interpolate`arn:${partition}:iam::${account}:${kind}/ml/${team}/*`;
   const ownPaths = ["role", "policy", "group", "user", "instance-profile"].map(iam);
   // ${aws:username} resolves for IAM users only: for a role session these ARNs match nothing.
@@ -64,18 +64,13 @@ export function teamPermissionsBoundary(args: TeamPermissionsBoundaryArgs): Stat
     allow({ sid: "SageMakerTeamResources", actions: ["sagemaker:*"], resources: [pulumi.interpolate`arn:${partition}:sagemaker:${args.scope.region}:${account}:*/${team}-*`] }),
     // And by tag, for what SageMaker names itself (a pipeline step's job): tagged for the team, or created so; tags
     // are added only as part of a create (sagemaker:TaggingAction), so no other team's resource is retagged.
-    allow({ sid: "SageMakerTaggedForTheTeam", actions: ["sagemaker:*"], resources: ["*"], conditions: { StringEquals: { "aws:ResourceTag/team": team } } }),
-    allow({ sid: "SageMakerCreatedForTheTeam", actions: ["sagemaker:Create*"], resources: ["*"], conditions: { StringEquals: { "aws:RequestTag/team": team } } }),
-    allow({ sid: "SageMakerTaggedOnCreate", actions: ["sagemaker:AddTags"], resources: ["*"], conditions: { StringEquals: { "aws:RequestTag/team": team }, Null: { "sagemaker:TaggingAction": "false" } } }),
+    allow({ sid: "SageMakerTaggedForTheTeam", actions: ["sagemaker:*"], resources: ["*"], conditions: { StringEquals: { [`aws:ResourceTag/${teamTagKey}`]: team } } }),
+    allow({ sid: "SageMakerCreatedForTheTeam", actions: ["sagemaker:Create*"], resources: ["*"], conditions: { StringEquals: { [`aws:RequestTag/${teamTagKey}`]: team } } }),
+    allow({ sid: "SageMakerTaggedOnCreate", actions: ["sagemaker:AddTags"], resources: ["*"], conditions: { StringEquals: { [`aws:RequestTag/${teamTagKey}`]: team }, Null: { "sagemaker:TaggingAction": "false" } } }),
     allow({ sid: "SageMakerListAndSearch", actions: ["sagemaker:List*", "sagemaker:Search", "sagemaker:GetSearchSuggestions", "sagemaker:DescribeDomain"], resources: ["*"] }),
     // EC2 instances by tag: none of another team's, whatever the action (stop, terminate, retag); a launch, whose
     // instance has no tag yet, is the team policy's to require tags for.
-    deny({
-      sid: "NoOtherTeamsInstances",
-      actions: ["ec2:*"],
-      resources: [pulumi.interpolate`arn:${partition}:ec2:*:${account}:instance/*`],
-      conditions: { StringNotEquals: { "aws:ResourceTag/team": team }, Null: { "aws:ResourceTag/team": "false" } },
-    }),
+    denyOtherTeamsResources("NoOtherTeamsInstances", ["ec2:*"], [pulumi.interpolate`arn:${partition}:ec2:*:${account}:instance/*`]),
     allow({
       sid: "MlServices",
       // Session Manager: people start, resume, end and list sessions; training nodes register and open the session
@@ -103,7 +98,7 @@ export function teamPermissionsBoundary(args: TeamPermissionsBoundaryArgs): Stat
     }),
     // The IAM fence and the policies key on the team tag; AWS may skip a statement whose variable does not resolve,
     // so a principal without the tag gets nothing at all.
-    deny({ sid: "NothingWithoutTheTeamTag", actions: ["*"], resources: ["*"], conditions: { Null: { [`aws:PrincipalTag/${args.teamTagKey ?? "team"}`]: "true" } } }),
+    deny({ sid: "NothingWithoutTheTeamTag", actions: ["*"], resources: ["*"], conditions: { Null: { [`aws:PrincipalTag/${teamTagKey}`]: "true" } } }),
     deny({
       sid: "NewPrincipalsCarryTheBoundary",
       actions: ["iam:CreateRole", "iam:CreateUser"],
